@@ -1,0 +1,99 @@
+package dk.dealfinder.alertserver;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Hands every alert the stream reader sees to every connected SSE client of this replica, and sends
+ * them all a heartbeat comment on a fixed beat so proxies keep idle connections open.
+ */
+final class AlertFanOut implements AutoCloseable {
+
+    private final Set<SseSubscriber> subscribers = ConcurrentHashMap.newKeySet();
+    private final ExecutorService writers = Executors.newCachedThreadPool(named("sse-writer"));
+    private final ScheduledExecutorService beat =
+            Executors.newSingleThreadScheduledExecutor(named("sse-heartbeat"));
+    private final int queueLimit;
+    private final AlertMetrics metrics;
+
+    AlertFanOut(Duration heartbeat, int queueLimit, AlertMetrics metrics) {
+        this.queueLimit = queueLimit;
+        this.metrics = metrics;
+        long period = heartbeat.toMillis();
+        beat.scheduleAtFixedRate(this::heartbeat, period, period, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Registers a client before its backlog is read, so nothing published meanwhile is missed; the
+     * subscriber drops what the backlog already covered.
+     */
+    SseSubscriber subscribe(EventSink sink, Backlog backlog, StreamId resumeAfter) {
+        SseSubscriber subscriber =
+                new SseSubscriber(sink, backlog, resumeAfter, queueLimit, writers);
+        subscribers.add(subscriber);
+        subscriber
+                .ended()
+                .thenAccept(
+                        ending -> {
+                            subscribers.remove(subscriber);
+                            if (ending == SseSubscriber.Ending.TOO_SLOW) {
+                                metrics.clientsDropped.increment();
+                            }
+                        });
+        return subscriber;
+    }
+
+    void publish(List<AlertEvent> events) {
+        for (SseSubscriber subscriber : subscribers) {
+            for (AlertEvent event : events) {
+                subscriber.offer(event);
+            }
+        }
+    }
+
+    int clients() {
+        return subscribers.size();
+    }
+
+    private void heartbeat() {
+        subscribers.forEach(SseSubscriber::heartbeat);
+    }
+
+    /** Ends every open stream so the HTTP server can stop without waiting on them. */
+    @Override
+    public void close() {
+        beat.shutdownNow();
+        List<SseSubscriber> open = List.copyOf(subscribers);
+        open.forEach(subscriber -> subscriber.endWith(SseSubscriber.Ending.SERVER_CLOSING));
+        CompletableFuture<?>[] endings =
+                open.stream().map(SseSubscriber::ended).toArray(CompletableFuture[]::new);
+        try {
+            CompletableFuture.allOf(endings).get(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // A writer stuck on a dead connection; stopping Jetty cuts it off.
+        }
+        writers.shutdown();
+    }
+
+    static ThreadFactory named(String prefix) {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, prefix + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

@@ -1,0 +1,53 @@
+package dk.dealfinder.alertserver;
+
+import java.util.concurrent.atomic.LongAdder;
+
+/** The server's counters, rendered in the Prometheus text exposition format. */
+final class AlertMetrics {
+
+    final LongAdder accepted = new LongAdder();
+    final LongAdder duplicates = new LongAdder();
+    final LongAdder rejected = new LongAdder();
+    final LongAdder clientsDropped = new LongAdder();
+
+    String render(int connectedClients) {
+        StringBuilder text = new StringBuilder(1024);
+        counter(text, "alerts_accepted_total", "Alerts appended to the stream.", accepted);
+        counter(
+                text,
+                "alerts_duplicate_total",
+                "Alerts already in the stream (by alert id).",
+                duplicates);
+        counter(
+                text,
+                "alerts_rejected_total",
+                "Ingest requests rejected as invalid; a batch is rejected whole.",
+                rejected);
+        text.append("# HELP sse_clients Connected SSE clients.\n")
+                .append("# TYPE sse_clients gauge\n")
+                .append("sse_clients ")
+                .append(connectedClients)
+                .append('\n');
+        counter(
+                text,
+                "sse_clients_dropped_total",
+                "SSE clients disconnected for falling too far behind.",
+                clientsDropped);
+        return text.toString();
+    }
+
+    private static void counter(StringBuilder text, String name, String help, LongAdder value) {
+        text.append("# HELP ")
+                .append(name)
+                .append(' ')
+                .append(help)
+                .append('\n')
+                .append("# TYPE ")
+                .append(name)
+                .append(" counter\n")
+                .append(name)
+                .append(' ')
+                .append(value.sum())
+                .append('\n');
+    }
+}

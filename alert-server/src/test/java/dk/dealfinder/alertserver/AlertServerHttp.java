@@ -1,0 +1,54 @@
+package dk.dealfinder.alertserver;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/** Plain HTTP calls against a running {@link AlertServer}, as the Flink sink and browsers make. */
+final class AlertServerHttp {
+
+    static final String TOKEN = "test-ingest-token";
+
+    private final HttpClient http =
+            HttpClient.newBuilder()
+                    .version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(Duration.ofSeconds(5))
+                    .build();
+
+    HttpResponse<String> postAlerts(AlertServer server, String body, String authorization)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(server.baseUrl().resolve("/internal/alerts"))
+                        .timeout(Duration.ofSeconds(10))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> postAlerts(AlertServer server, String body)
+            throws IOException, InterruptedException {
+        return postAlerts(server, body, "Bearer " + TOKEN);
+    }
+
+    HttpResponse<String> get(AlertServer server, String path)
+            throws IOException, InterruptedException {
+        return http.send(
+                HttpRequest.newBuilder(server.baseUrl().resolve(path))
+                        .timeout(Duration.ofSeconds(10))
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    SseConnection stream(AlertServer server, String query, String lastEventId)
+            throws IOException, InterruptedException {
+        URI uri = server.baseUrl().resolve("/api/alerts/stream" + query);
+        return SseConnection.open(http, uri, lastEventId);
+    }
+}

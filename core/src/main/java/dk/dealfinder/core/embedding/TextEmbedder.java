@@ -1,0 +1,87 @@
+package dk.dealfinder.core.embedding;
+
+import dev.langchain4j.data.embedding.Embedding;
+import dev.langchain4j.data.segment.TextSegment;
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
+import java.util.List;
+
+/**
+ * The in-process ONNX sentence-embedding model shared by every stage that embeds text (the
+ * classifier, the embedder, the alert-server's text search). Loading the model costs ~1 s and ~90
+ * MB, so one instance per JVM is shared by all operator instances in a TaskManager; the ONNX runtime
+ * session is thread-safe.
+ */
+public final class TextEmbedder {
+
+    private static volatile TextEmbedder shared;
+
+    private final EmbeddingModel model;
+    private final String modelId;
+
+    TextEmbedder(EmbeddingModel model, String modelId) {
+        this.model = model;
+        this.modelId = modelId;
+    }
+
+    /** The default model: all-MiniLM-L6-v2, quantized, 384 dimensions. */
+    public static TextEmbedder shared() {
+        TextEmbedder local = shared;
+        if (local == null) {
+            synchronized (TextEmbedder.class) {
+                local = shared;
+                if (local == null) {
+                    local = new TextEmbedder(new AllMiniLmL6V2QuantizedEmbeddingModel(), "all-minilm-l6-v2-q");
+                    shared = local;
+                }
+            }
+        }
+        return local;
+    }
+
+    public String modelId() {
+        return modelId;
+    }
+
+    public int dimension() {
+        return model.dimension();
+    }
+
+    /** Embeds one text; the vector is L2-normalized, so a dot product is the cosine similarity. */
+    public float[] embed(String text) {
+        return normalized(model.embed(text).content());
+    }
+
+    /** Embeds several texts in one model call (faster per text than one call each). */
+    public List<float[]> embedAll(List<String> texts) {
+        List<TextSegment> segments = texts.stream().map(TextSegment::from).toList();
+        return model.embedAll(segments).content().stream().map(TextEmbedder::normalized).toList();
+    }
+
+    /** Cosine similarity of two normalized vectors. */
+    public static double cosine(float[] a, float[] b) {
+        if (a.length != b.length) {
+            throw new IllegalArgumentException("vectors differ in size: " + a.length + " vs " + b.length);
+        }
+        double dot = 0;
+        for (int i = 0; i < a.length; i++) {
+            dot += a[i] * b[i];
+        }
+        return dot;
+    }
+
+    private static float[] normalized(Embedding embedding) {
+        float[] v = embedding.vector();
+        double norm = 0;
+        for (float x : v) {
+            norm += x * x;
+        }
+        norm = Math.sqrt(norm);
+        if (norm > 0) {
+            for (int i = 0; i < v.length; i++) {
+                v[i] = (float) (v[i] / norm);
+            }
+        }
+        return v;
+    }
+}

@@ -1,0 +1,52 @@
+package dk.dealfinder.core.model;
+
+import java.util.List;
+
+/**
+ * A normalized listing: one version of one ad. {@link #listingKey()} identifies the ad across
+ * versions; {@link #version()} changes whenever a field a user cares about changes.
+ *
+ * @param listingKey {@code site:adId}, stable across re-scrapes
+ * @param site marketplace host key
+ * @param adId the site's own id
+ * @param url item page URL
+ * @param title heading
+ * @param description body text (may be empty)
+ * @param price asking price in whole currency units; 0 for "gives væk"; null when not stated
+ * @param currency ISO code, {@code DKK} on dba.dk
+ * @param location free-text location
+ * @param postcode four-digit Danish postcode when one could be read, else null
+ * @param imageUrls image URLs
+ * @param publishedAt epoch millis of publication (event time)
+ * @param fetchedAt epoch millis when scraped
+ * @param version content version: changes with price, title, description or images
+ */
+public record Listing(
+        String listingKey,
+        String site,
+        String adId,
+        String url,
+        String title,
+        String description,
+        Long price,
+        String currency,
+        String location,
+        String postcode,
+        List<String> imageUrls,
+        long publishedAt,
+        long fetchedAt,
+        int version) {
+
+    public static String keyOf(String site, String adId) {
+        return site + ":" + adId;
+    }
+
+    /** Title and description, the text a classifier judges. */
+    public String text() {
+        return description == null || description.isBlank() ? title : title + "\n" + description;
+    }
+
+    public String firstImageUrl() {
+        return imageUrls == null || imageUrls.isEmpty() ? null : imageUrls.get(0);
+    }
+}

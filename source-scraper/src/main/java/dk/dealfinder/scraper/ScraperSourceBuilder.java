@@ -1,0 +1,84 @@
+package dk.dealfinder.scraper;
+
+import static org.apache.flink.util.Preconditions.checkArgument;
+import static org.apache.flink.util.Preconditions.checkNotNull;
+
+import dk.dealfinder.core.config.DealfinderConfig;
+import dk.dealfinder.core.store.SavedQueryStore;
+import dk.dealfinder.scraper.reader.ScraperSettings;
+import dk.dealfinder.scraper.site.RecommerceAdapter;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Builds a {@link ScraperSource}: sites to scrape, where saved queries come from, how to poll. */
+public final class ScraperSourceBuilder {
+
+    private final Map<String, RecommerceAdapter> adapters = new LinkedHashMap<>();
+    private SavedQueryStore queries;
+    private Duration pollInterval = Duration.ofSeconds(30);
+    private Duration requestTimeout = Duration.ofSeconds(10);
+    private Duration queryRefreshInterval = Duration.ofSeconds(5);
+    private int maxPagesPerPoll = 3;
+    private String userAgent = "dealfinder/0.1";
+
+    ScraperSourceBuilder() {}
+
+    /** Adds a recommerce site (dba.dk, finn.no, …) at its base URL. */
+    public ScraperSourceBuilder addSite(String site, String baseUrl, String currency) {
+        adapters.put(site, new RecommerceAdapter(site, baseUrl, currency));
+        return this;
+    }
+
+    public ScraperSourceBuilder setSavedQueries(SavedQueryStore queries) {
+        this.queries = queries;
+        return this;
+    }
+
+    public ScraperSourceBuilder setPollInterval(Duration pollInterval) {
+        this.pollInterval = pollInterval;
+        return this;
+    }
+
+    public ScraperSourceBuilder setRequestTimeout(Duration requestTimeout) {
+        this.requestTimeout = requestTimeout;
+        return this;
+    }
+
+    public ScraperSourceBuilder setQueryRefreshInterval(Duration queryRefreshInterval) {
+        this.queryRefreshInterval = queryRefreshInterval;
+        return this;
+    }
+
+    public ScraperSourceBuilder setMaxPagesPerPoll(int maxPagesPerPoll) {
+        this.maxPagesPerPoll = maxPagesPerPoll;
+        return this;
+    }
+
+    public ScraperSourceBuilder setUserAgent(String userAgent) {
+        this.userAgent = userAgent;
+        return this;
+    }
+
+    /** Takes sites and polling settings from the configuration file. */
+    public ScraperSourceBuilder configure(DealfinderConfig config) {
+        config.sites().forEach((name, site) -> addSite(name, site.baseUrl(), site.currency()));
+        DealfinderConfig.Scraper s = config.scraper();
+        return setPollInterval(s.pollInterval())
+                .setRequestTimeout(s.requestTimeout())
+                .setQueryRefreshInterval(s.queryRefreshInterval())
+                .setMaxPagesPerPoll(s.maxPagesPerPoll())
+                .setUserAgent(s.userAgent());
+    }
+
+    public ScraperSource build() {
+        checkArgument(!adapters.isEmpty(), "ScraperSource needs at least one site");
+        checkNotNull(queries, "ScraperSource needs a saved-query store");
+        checkArgument(maxPagesPerPoll >= 1, "maxPagesPerPoll must be at least 1");
+        return new ScraperSource(
+                adapters,
+                queries,
+                new ScraperSettings(pollInterval, requestTimeout, maxPagesPerPoll, userAgent),
+                queryRefreshInterval);
+    }
+}

@@ -1,0 +1,109 @@
+package dk.dealfinder.scraper.site;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dk.dealfinder.core.model.RawListing;
+import java.io.Serializable;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Speaks the "recommerce" platform that dba.dk shares with finn.no, blocket.se and tori.fi: builds
+ * search API URLs and reads their JSON replies into {@link RawListing}s. Sites differ only in host,
+ * currency and language, which come from configuration.
+ */
+public final class RecommerceAdapter implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    /** The two search API paths seen in the wild; the first that answers is remembered. */
+    public static final List<String> SEARCH_API_PATHS =
+            List.of(
+                    "/recommerce/forsale/search/api/search/SEARCH_ID_BAP_COMMON",
+                    "/recommerce-search-page/api/search/SEARCH_ID_BAP_COMMON");
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final String site;
+    private final String baseUrl;
+    private final String currency;
+
+    public RecommerceAdapter(String site, String baseUrl, String currency) {
+        this.site = site;
+        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.currency = currency;
+    }
+
+    public String site() {
+        return site;
+    }
+
+    /** The search API URL for one page (1-based) of the newest listings matching the terms. */
+    public URI searchApiUri(int pathIndex, String terms, int page) {
+        return URI.create(
+                baseUrl
+                        + SEARCH_API_PATHS.get(pathIndex)
+                        + "?q=" + URLEncoder.encode(terms, StandardCharsets.UTF_8)
+                        + "&page=" + page
+                        + "&sort=PUBLISHED_DESC");
+    }
+
+    /** Reads a search API reply; anything that is not the documented shape is a malformed page. */
+    public SearchPage parseSearchApi(String body, long fetchedAt) throws MalformedPageException {
+        JsonNode root;
+        try {
+            root = JSON.readTree(body);
+        } catch (JsonProcessingException e) {
+            throw new MalformedPageException("search reply is not JSON: " + e.getOriginalMessage(), e);
+        }
+        JsonNode docs = root == null ? null : root.get("docs");
+        if (docs == null || !docs.isArray()) {
+            throw new MalformedPageException("search reply has no docs[] array");
+        }
+        List<RawListing> listings = new ArrayList<>(docs.size());
+        for (JsonNode doc : docs) {
+            String type = doc.path("type").asText("bap");
+            if ("bap".equals(type) && doc.hasNonNull("id")) {
+                listings.add(toRawListing(doc, fetchedAt));
+            }
+        }
+        return new SearchPage(listings, isLastPage(root, docs.size()));
+    }
+
+    private RawListing toRawListing(JsonNode doc, long fetchedAt) {
+        String adId = doc.get("id").asText();
+        List<String> images = new ArrayList<>();
+        doc.path("image_urls").forEach(u -> images.add(u.asText()));
+        JsonNode price = doc.path("price");
+        String url = doc.path("canonical_url").asText(baseUrl + "/recommerce/forsale/item/" + adId);
+        return new RawListing(
+                site,
+                adId,
+                url,
+                doc.path("heading").asText(""),
+                "",
+                price.has("amount") ? price.get("amount").asText() : "",
+                price.path("currency_code").asText(currency),
+                doc.path("location").asText(""),
+                doc.has("timestamp") ? doc.get("timestamp").asText() : "",
+                images,
+                doc.path("trade_type").asText(""),
+                fetchedAt);
+    }
+
+    private static boolean isLastPage(JsonNode root, int docCount) {
+        JsonNode meta = root.path("metadata");
+        if (meta.has("is_end_of_paging")) {
+            return meta.get("is_end_of_paging").asBoolean();
+        }
+        JsonNode paging = meta.path("paging");
+        if (paging.has("current") && paging.has("last")) {
+            return paging.get("current").asInt() >= paging.get("last").asInt();
+        }
+        return docCount == 0;
+    }
+}

@@ -1,0 +1,47 @@
+package dk.dealfinder.udfs.match;
+
+import static dk.dealfinder.udfs.Listings.listing;
+import static dk.dealfinder.udfs.Listings.query;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dk.dealfinder.core.model.SavedQuerySnapshot;
+import java.util.List;
+import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
+import org.junit.jupiter.api.Test;
+
+class QueryMatcherTest {
+
+    @Test
+    void pairsListingsWithEveryQueryWhoseStaticFiltersPass() throws Exception {
+        try (var h = ProcessFunctionTestHarnesses.forBroadcastProcessFunction(
+                new QueryMatcher(), QueryMatcher.QUERIES)) {
+            h.processBroadcastElement(new SavedQuerySnapshot(1, List.of(
+                    query("phone", "iPhone 13", 3000L, List.of("cover")),
+                    query("lego", "Lego Technic 42100", null, List.of()))), 1);
+
+            h.processElement(listing("1", "iPhone 13 128GB", 2500L), 10);
+            h.processElement(listing("2", "iPhone 13 256GB", 3500L), 11); // over max price
+            h.processElement(listing("3", "Cover til iPhone 13", 50L), 12); // excluded keyword
+            h.processElement(listing("4", "LEGO Technic 42100 Liebherr", 2200L), 13);
+            h.processElement(listing("5", "Sofabord i eg", 300L), 14); // no term at all
+
+            assertThat(h.extractOutputValues())
+                    .extracting(m -> m.listing().adId() + "/" + m.query().id())
+                    .containsExactly("1/phone", "4/lego");
+        }
+    }
+
+    @Test
+    void aNewSnapshotReplacesTheQuerySet() throws Exception {
+        try (var h = ProcessFunctionTestHarnesses.forBroadcastProcessFunction(
+                new QueryMatcher(), QueryMatcher.QUERIES)) {
+            h.processBroadcastElement(new SavedQuerySnapshot(1, List.of(query("phone", "iPhone", null, List.of()))), 1);
+            h.processBroadcastElement(new SavedQuerySnapshot(2, List.of(query("lego", "Lego", null, List.of()))), 2);
+
+            h.processElement(listing("1", "iPhone 13", 2500L), 10);
+            h.processElement(listing("2", "Lego 42100", 900L), 11);
+
+            assertThat(h.extractOutputValues()).extracting(m -> m.query().id()).containsExactly("lego");
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package dk.dealfinder.udfs.normalize;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dk.dealfinder.core.model.DeadLetter;
+import dk.dealfinder.core.model.Listing;
+import dk.dealfinder.core.model.RawListing;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.streaming.api.operators.ProcessOperator;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.streaming.util.OneInputStreamOperatorTestHarness;
+import org.junit.jupiter.api.Test;
+
+class ListingNormalizerTest {
+
+    private static final long FETCHED = Instant.parse("2026-11-21T14:00:00Z").toEpochMilli();
+
+    private static RawListing raw(String title, String price, String published) {
+        return new RawListing(
+                "dba.dk", "123", "https://www.dba.dk/recommerce/forsale/item/123", title,
+                "Som ny", price, "", "2100 København Ø", published,
+                List.of("https://img/1.jpg"), "Til salg", FETCHED);
+    }
+
+    @Test
+    void interpretsDanishPriceDateAndPostcode() {
+        Listing l = new ListingNormalizer(Map.of("dba.dk", "DKK"))
+                .normalize(raw("iPhone 13 128GB", "1.250 kr.", "i dag 14:32"));
+
+        assertThat(l.listingKey()).isEqualTo("dba.dk:123");
+        assertThat(l.price()).isEqualTo(1250L);
+        assertThat(l.currency()).isEqualTo("DKK");
+        assertThat(l.postcode()).isEqualTo("2100");
+        assertThat(Instant.ofEpochMilli(l.publishedAt())).isEqualTo(Instant.parse("2026-11-21T13:32:00Z"));
+    }
+
+    @Test
+    void badInputGoesToDeadLettersAndTheGoodKeepsFlowing() throws Exception {
+        try (var harness = new OneInputStreamOperatorTestHarness<>(
+                new ProcessOperator<>(new ListingNormalizer(Map.of("dba.dk", "DKK"))))) {
+            harness.open();
+            harness.processElement(new StreamRecord<>(raw("Cykel", "billig!", "i dag 10:00")));
+            harness.processElement(new StreamRecord<>(raw(" ", "100", "i dag 10:00")));
+            harness.processElement(new StreamRecord<>(raw("Sofa", "Gives væk", "i morgen")));
+            harness.processElement(new StreamRecord<>(raw("Sofa", "Gives væk", "1763733120000")));
+
+            assertThat(harness.extractOutputValues()).singleElement()
+                    .satisfies(l -> assertThat(l.price()).isZero());
+            assertThat(harness.getSideOutput(ListingNormalizer.DEAD_LETTERS))
+                    .extracting(r -> ((StreamRecord<DeadLetter>) r).getValue().reason())
+                    .containsExactly("not a price: 'billig!'", "missing title", "not a date: 'i morgen'");
+        }
+    }
+}
