@@ -40,18 +40,16 @@ final class AlertFanOut implements AutoCloseable {
      */
     SseSubscriber subscribe(EventSink sink, Backlog backlog, StreamId resumeAfter) {
         SseSubscriber subscriber =
-                new SseSubscriber(sink, backlog, resumeAfter, queueLimit, writers);
+                new SseSubscriber(sink, backlog, resumeAfter, queueLimit, writers, this::ended);
         subscribers.add(subscriber);
-        subscriber
-                .ended()
-                .thenAccept(
-                        ending -> {
-                            subscribers.remove(subscriber);
-                            if (ending == SseSubscriber.Ending.TOO_SLOW) {
-                                metrics.clientsDropped.increment();
-                            }
-                        });
         return subscriber;
+    }
+
+    private void ended(SseSubscriber subscriber, SseSubscriber.Ending ending) {
+        subscribers.remove(subscriber);
+        if (ending == SseSubscriber.Ending.TOO_SLOW) {
+            metrics.clientsDropped.increment();
+        }
     }
 
     void publish(List<AlertEvent> events) {

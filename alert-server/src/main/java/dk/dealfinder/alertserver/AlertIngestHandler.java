@@ -69,6 +69,7 @@ final class AlertIngestHandler implements Handler {
             appended = stream.append(ids, json);
         } catch (JedisException e) {
             LOG.warn("Could not store {} alerts, answering 503: {}", alerts.size(), e.toString());
+            ctx.header("Retry-After", "1");
             ctx.status(HttpStatus.SERVICE_UNAVAILABLE)
                     .json(Map.of("error", "alert store unavailable, retry later"));
             return;

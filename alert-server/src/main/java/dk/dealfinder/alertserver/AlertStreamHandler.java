@@ -39,8 +39,15 @@ final class AlertStreamHandler implements Handler {
 
         ServletEventSink sink = new ServletEventSink(ctx.res().getOutputStream());
         SseSubscriber subscriber = fanOut.subscribe(sink, backlog, resumeAfter);
-        // Sending the headers only now means a client that sees them is already subscribed.
-        sink.retry(RECONNECT_DELAY_MILLIS);
+        try {
+            // Sending the headers only now means a client that sees them is already subscribed.
+            sink.retry(RECONNECT_DELAY_MILLIS);
+        } catch (IOException e) {
+            // Gone already: let the writer unregister it rather than leave it collecting alerts.
+            subscriber.endWith(SseSubscriber.Ending.CLIENT_GONE);
+            subscriber.start();
+            throw e;
+        }
         ctx.future(
                 () -> {
                     subscriber.start();

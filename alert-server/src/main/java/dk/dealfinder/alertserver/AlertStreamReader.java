@@ -27,6 +27,9 @@ final class AlertStreamReader implements AutoCloseable {
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final Thread thread;
 
+    /** Last entry handed to the fan-out; owned by the reader thread once started. */
+    private StreamId last;
+
     AlertStreamReader(RedisAlertStream stream, AlertFanOut fanOut, String name) {
         this.stream = stream;
         this.fanOut = fanOut;
@@ -34,12 +37,22 @@ final class AlertStreamReader implements AutoCloseable {
         thread.setDaemon(true);
     }
 
+    /**
+     * Takes the stream's current end before returning, so a client that connects as soon as the
+     * HTTP server is up cannot miss an alert the reader has not started waiting for yet.
+     */
     void start() {
+        try {
+            last = stream.lastId();
+        } catch (RuntimeException e) {
+            LOG.warn(
+                    "Alert stream not readable at startup, the reader keeps trying: {}",
+                    e.toString());
+        }
         thread.start();
     }
 
     private void run() {
-        StreamId last = null;
         while (stopped.getCount() > 0) {
             try {
                 if (last == null) {

@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,6 +35,7 @@ final class SseSubscriber {
     private static final Logger LOG = LoggerFactory.getLogger(SseSubscriber.class);
 
     private final EventSink sink;
+    private final BiConsumer<SseSubscriber, Ending> onEnd;
     private final Backlog backlog;
     private final int queueLimit;
     private final Executor writer;
@@ -55,8 +57,10 @@ final class SseSubscriber {
             Backlog backlog,
             StreamId resumeAfter,
             int queueLimit,
-            Executor writer) {
+            Executor writer,
+            BiConsumer<SseSubscriber, Ending> onEnd) {
         this.sink = sink;
+        this.onEnd = onEnd;
         this.backlog = backlog;
         this.lastDelivered = resumeAfter;
         this.queueLimit = queueLimit;
@@ -186,6 +190,8 @@ final class SseSubscriber {
             return;
         }
         queue.clear();
+        // Bookkeeping first, so whoever sees the stream end also sees the client gone.
+        onEnd.accept(this, reason);
         try {
             sink.end();
         } finally {

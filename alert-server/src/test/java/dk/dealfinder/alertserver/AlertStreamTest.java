@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -61,12 +62,9 @@ class AlertStreamTest {
     @Test
     void resumesExactlyAfterLastEventId() throws Exception {
         AlertServer server = start(settings);
-        Alert a = alert("A");
-        Alert b = alert("B");
-        Alert c = alert("C");
-        post(server, a, b, c);
+        List<Alert> posted = postTitled(server, "A", "B", "C");
         List<Event> replayed = events(connect(server, "?replay=3", null), 3);
-        assertThat(replayed).extracting(AlertStreamTest::alertOf).containsExactly(a, b, c);
+        assertThat(replayed).extracting(AlertStreamTest::alertOf).isEqualTo(posted);
         String idOfA = replayed.get(0).id();
 
         SseConnection byHeader = connect(server, "", idOfA);
@@ -74,7 +72,7 @@ class AlertStreamTest {
                 .extracting(Event::id)
                 .containsExactly(replayed.get(1).id(), replayed.get(2).id());
         SseConnection byQuery = connect(server, "?lastEventId=" + replayed.get(1).id(), null);
-        assertThat(alertOf(byQuery.nextEvent())).isEqualTo(c);
+        assertThat(alertOf(byQuery.nextEvent())).isEqualTo(posted.get(2));
 
         // Then both continue live, with nothing repeated in between.
         Alert d = alert("D");
@@ -86,14 +84,13 @@ class AlertStreamTest {
     @Test
     void replaysOnlyTheNewestWhenAsked() throws Exception {
         AlertServer server = start(settings);
-        Alert a = alert("A");
-        Alert b = alert("B");
-        Alert c = alert("C");
-        post(server, a, b, c);
+        List<Alert> posted = postTitled(server, "A", "B", "C");
 
         SseConnection client = connect(server, "?replay=2", null);
 
-        assertThat(events(client, 2)).extracting(AlertStreamTest::alertOf).containsExactly(b, c);
+        assertThat(events(client, 2))
+                .extracting(AlertStreamTest::alertOf)
+                .isEqualTo(posted.subList(1, 3));
         Alert d = alert("D");
         post(server, d);
         assertThat(alertOf(client.nextEvent())).isEqualTo(d);
@@ -182,6 +179,12 @@ class AlertStreamTest {
 
     private void post(AlertServer server, Alert... alerts) throws Exception {
         assertThat(http.postAlerts(server, batch(alerts)).statusCode()).isEqualTo(202);
+    }
+
+    private List<Alert> postTitled(AlertServer server, String... titles) throws Exception {
+        List<Alert> alerts = Stream.of(titles).map(TestAlerts::alert).toList();
+        post(server, alerts.toArray(Alert[]::new));
+        return alerts;
     }
 
     private static List<Event> events(SseConnection client, int count) throws Exception {

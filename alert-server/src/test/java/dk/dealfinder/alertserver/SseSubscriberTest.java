@@ -10,6 +10,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -17,6 +18,9 @@ import org.junit.jupiter.api.Test;
 class SseSubscriberTest {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
+
+    private static final BiConsumer<SseSubscriber, SseSubscriber.Ending> IGNORE_END =
+            (subscriber, ending) -> {};
 
     private final ExecutorService writer = Executors.newCachedThreadPool();
 
@@ -29,7 +33,8 @@ class SseSubscriberTest {
     void dropsAClientThatFallsTooFarBehind() throws Exception {
         RecordingSink sink = new RecordingSink();
         sink.stall();
-        SseSubscriber subscriber = new SseSubscriber(sink, Backlog.NONE, null, 3, writer);
+        SseSubscriber subscriber =
+                new SseSubscriber(sink, Backlog.NONE, null, 3, writer, IGNORE_END);
         subscriber.start();
 
         // The writer is stuck on the first; the rest pile up past the limit of 3.
@@ -72,7 +77,7 @@ class SseSubscriberTest {
                                 ? List.of(event(2), event(3))
                                 : List.of();
         SseSubscriber subscriber =
-                new SseSubscriber(sink, backlog, new StreamId(1, 0), 100, writer);
+                new SseSubscriber(sink, backlog, new StreamId(1, 0), 100, writer, IGNORE_END);
         // Live alerts that arrive while the backlog is read overlap with it.
         subscriber.offer(event(3));
         subscriber.offer(event(4));
@@ -92,7 +97,8 @@ class SseSubscriberTest {
     @Test
     void heartbeatIsAComment() throws Exception {
         RecordingSink sink = new RecordingSink();
-        SseSubscriber subscriber = new SseSubscriber(sink, Backlog.NONE, null, 10, writer);
+        SseSubscriber subscriber =
+                new SseSubscriber(sink, Backlog.NONE, null, 10, writer, IGNORE_END);
         subscriber.start();
 
         subscriber.heartbeat();
@@ -105,7 +111,8 @@ class SseSubscriberTest {
     void aFailedWriteMeansTheClientIsGone() throws Exception {
         RecordingSink sink = new RecordingSink();
         sink.failWrites = true;
-        SseSubscriber subscriber = new SseSubscriber(sink, Backlog.NONE, null, 10, writer);
+        SseSubscriber subscriber =
+                new SseSubscriber(sink, Backlog.NONE, null, 10, writer, IGNORE_END);
         subscriber.start();
 
         subscriber.offer(event(1));

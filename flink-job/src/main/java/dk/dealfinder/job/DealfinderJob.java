@@ -43,8 +43,10 @@ public final class DealfinderJob {
 
     /** Listings arrive at most this far out of publish-time order. */
     static final Duration MAX_OUT_OF_ORDER = Duration.ofMinutes(5);
+
     /** A feed with no new listings this long stops holding back event time. */
     static final Duration IDLE_FEED = Duration.ofMinutes(1);
+
     /** How long a listing is remembered after it was last scraped. */
     static final Duration LISTING_MEMORY = Duration.ofDays(30);
 
@@ -89,11 +91,13 @@ public final class DealfinderJob {
         DataStream<RawListing> raw =
                 env.fromSource(
                                 listings,
-                                WatermarkStrategy.<RawListing>forBoundedOutOfOrderness(MAX_OUT_OF_ORDER)
+                                WatermarkStrategy.<RawListing>forBoundedOutOfOrderness(
+                                                MAX_OUT_OF_ORDER)
                                         .withIdleness(IDLE_FEED),
                                 "scraper")
                         .uid("scraper-source");
-        sinks.rawArchive().ifPresent(archive -> raw.sinkTo(archive).name("raw-archive").uid("raw-archive"));
+        sinks.rawArchive()
+                .ifPresent(archive -> raw.sinkTo(archive).name("raw-archive").uid("raw-archive"));
 
         Map<String, String> currencies =
                 config.sites().entrySet().stream()
@@ -120,7 +124,10 @@ public final class DealfinderJob {
                         .setParallelism(1)
                         .broadcast(QueryMatcher.QUERIES);
         DataStream<QueryMatch> matches =
-                changed.connect(queries).process(new QueryMatcher()).name("query-matcher").uid("query-matcher");
+                changed.connect(queries)
+                        .process(new QueryMatcher())
+                        .name("query-matcher")
+                        .uid("query-matcher");
 
         DataStream<ClassifiedMatch> classified =
                 matches.map(new ZeroShotClassifier(config.classifier().relevanceThreshold()))

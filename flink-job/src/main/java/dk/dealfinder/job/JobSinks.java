@@ -38,19 +38,27 @@ public record JobSinks(
         DealfinderConfig.AlertServer alerts = config.alertServer();
         Optional<Sink<RawListing>> archive = Optional.empty();
         if (config.kafka().enabled()) {
-            archive = Optional.of(KafkaSink.<RawListing>builder()
-                    .setBootstrapServers(config.kafka().bootstrapServers())
-                    .setRecordSerializer(KafkaRecordSerializationSchema.<RawListing>builder()
-                            .setTopic(config.kafka().rawTopic())
-                            .setValueSerializationSchema(new RawListingJson())
-                            .build())
-                    .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
-                    .build());
+            archive =
+                    Optional.of(
+                            KafkaSink.<RawListing>builder()
+                                    .setBootstrapServers(config.kafka().bootstrapServers())
+                                    .setRecordSerializer(
+                                            KafkaRecordSerializationSchema.<RawListing>builder()
+                                                    .setTopic(config.kafka().rawTopic())
+                                                    .setValueSerializationSchema(
+                                                            new RawListingJson())
+                                                    .build())
+                                    .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
+                                    .build());
         }
         return new JobSinks(
                 postgres.listings(),
                 postgres.alerts(),
-                new AlertSink(URI.create(alerts.url()), alerts.token(), Duration.ofSeconds(10), Duration.ofSeconds(30)),
+                new AlertSink(
+                        URI.create(alerts.url()),
+                        alerts.token(),
+                        Duration.ofSeconds(10),
+                        Duration.ofSeconds(30)),
                 postgres.deadLetters(),
                 archive);
     }

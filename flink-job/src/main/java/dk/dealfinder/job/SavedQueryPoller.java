@@ -33,7 +33,8 @@ public final class SavedQueryPoller implements GeneratorFunction<Long, SavedQuer
     }
 
     /** An unbounded source of snapshots, one per {@code interval}. */
-    public static DataGeneratorSource<SavedQuerySnapshot> source(SavedQueryStore store, Duration interval) {
+    public static DataGeneratorSource<SavedQuerySnapshot> source(
+            SavedQueryStore store, Duration interval) {
         return new DataGeneratorSource<>(
                 new SavedQueryPoller(store),
                 Long.MAX_VALUE,
@@ -46,24 +47,33 @@ public final class SavedQueryPoller implements GeneratorFunction<Long, SavedQuer
      * never holds back the listings' watermark in the connected operator.
      */
     public static WatermarkStrategy<SavedQuerySnapshot> watermarks() {
-        return WatermarkStrategy.forGenerator(ctx -> new WatermarkGenerator<>() {
-            @Override
-            public void onEvent(SavedQuerySnapshot event, long timestamp, WatermarkOutput output) {}
+        return WatermarkStrategy.forGenerator(
+                ctx ->
+                        new WatermarkGenerator<>() {
+                            @Override
+                            public void onEvent(
+                                    SavedQuerySnapshot event,
+                                    long timestamp,
+                                    WatermarkOutput output) {}
 
-            @Override
-            public void onPeriodicEmit(WatermarkOutput output) {
-                output.emitWatermark(new Watermark(Long.MAX_VALUE - 1));
-            }
-        });
+                            @Override
+                            public void onPeriodicEmit(WatermarkOutput output) {
+                                output.emitWatermark(new Watermark(Long.MAX_VALUE - 1));
+                            }
+                        });
     }
 
     @Override
     public SavedQuerySnapshot map(Long index) {
         try {
-            lastGood = new SavedQuerySnapshot(System.currentTimeMillis(), List.copyOf(store.activeQueries()));
+            lastGood =
+                    new SavedQuerySnapshot(
+                            System.currentTimeMillis(), List.copyOf(store.activeQueries()));
         } catch (Exception e) {
-            LOG.warn("Could not read saved queries; keeping the previous {}: {}",
-                    lastGood == null ? "(none)" : lastGood.queries().size() + " queries", e.toString());
+            LOG.warn(
+                    "Could not read saved queries; keeping the previous {}: {}",
+                    lastGood == null ? "(none)" : lastGood.queries().size() + " queries",
+                    e.toString());
             if (lastGood == null) {
                 lastGood = new SavedQuerySnapshot(System.currentTimeMillis(), List.of());
             }

@@ -69,8 +69,9 @@ class DealfinderJobITCase {
         Migrations.migrate(pgUrl, SharedPostgres.user(), "");
         marketplace = LocalMarketplace.start(MarketplaceOptions.empty());
         alertServer =
-                AlertServer.start(AlertServerSettings.defaults(SharedRedis.uri(), TOKEN)
-                        .withStreamKey("it:" + UUID.randomUUID()));
+                AlertServer.start(
+                        AlertServerSettings.defaults(SharedRedis.uri(), TOKEN)
+                                .withStreamKey("it:" + UUID.randomUUID()));
         rawTopic = "raw-" + UUID.randomUUID();
     }
 
@@ -81,43 +82,88 @@ class DealfinderJobITCase {
     }
 
     private static DealfinderConfig config() {
-        return new ConfigLoader(name -> null).parse(String.join("\n",
-                "job: {name: it, checkpointInterval: 2s}",
-                "scraper: {pollInterval: 300ms, queryRefreshInterval: 300ms}",
-                "sites: {dba.dk: {baseUrl: \"" + marketplace.baseUrl() + "\", currency: DKK}}",
-                "postgres: {url: \"" + pgUrl + "\", user: postgres, password: \"\"}",
-                "alertServer: {url: \"" + alertServer.baseUrl() + "\", token: " + TOKEN + "}",
-                "kafka: {bootstrapServers: \"" + SharedKafka.bootstrapServers() + "\", rawTopic: " + rawTopic + "}",
-                ""));
+        return new ConfigLoader(name -> null)
+                .parse(
+                        String.join(
+                                "\n",
+                                "job: {name: it, checkpointInterval: 2s}",
+                                "scraper: {pollInterval: 300ms, queryRefreshInterval: 300ms}",
+                                "sites: {dba.dk: {baseUrl: \""
+                                        + marketplace.baseUrl()
+                                        + "\", currency: DKK}}",
+                                "postgres: {url: \""
+                                        + pgUrl
+                                        + "\", user: postgres, password: \"\"}",
+                                "alertServer: {url: \""
+                                        + alertServer.baseUrl()
+                                        + "\", token: "
+                                        + TOKEN
+                                        + "}",
+                                "kafka: {bootstrapServers: \""
+                                        + SharedKafka.bootstrapServers()
+                                        + "\", rawTopic: "
+                                        + rawTopic
+                                        + "}",
+                                ""));
     }
 
     @Test
     void aMatchingListingReachesAnSseClientExactlyOnceAndDecoysDoNot() throws Exception {
-        new JdbcSavedQueryStore(pgUrl, "postgres", "", List.of()).upsert(
-                new SavedQuery("iphone", "iPhone 13 under 4.000", "iPhone 13", "dba.dk", null, 4000L,
-                        List.of(), List.of(), 50, true));
+        new JdbcSavedQueryStore(pgUrl, "postgres", "", List.of())
+                .upsert(
+                        new SavedQuery(
+                                "iphone",
+                                "iPhone 13 under 4.000",
+                                "iPhone 13",
+                                "dba.dk",
+                                null,
+                                4000L,
+                                List.of(),
+                                List.of(),
+                                50,
+                                true));
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         JobClient job = DealfinderJob.fromConfig(config()).executeAsync(env);
-        try (SseClient feed = SseClient.connect(alertServer.baseUrl().resolve("/api/alerts/stream"))) {
+        try (SseClient feed =
+                SseClient.connect(alertServer.baseUrl().resolve("/api/alerts/stream"))) {
             long idle = marketplace.requestCount();
-            Await.until(DEADLINE, "the scraper polls the marketplace", () -> marketplace.requestCount() > idle + 1);
+            Await.until(
+                    DEADLINE,
+                    "the scraper polls the marketplace",
+                    () -> marketplace.requestCount() > idle + 1);
 
             // Decoys first: the genuine listing is published last, so once its alert has arrived
             // every decoy has been through the (order-preserving, parallelism 1) pipeline too.
-            long cover = marketplace.catalogue().publish(ListingDraft.of("Cover til iPhone 13", 99), DecoyKind.ACCESSORY);
-            long wanted = marketplace.catalogue().publish(
-                    ListingDraft.of("iPhone 13 købes", 2000).withTradeType(ListingDraft.WANTED), DecoyKind.WANTED);
-            long pricey = marketplace.catalogue().publish(ListingDraft.of("iPhone 13 256GB blå", 9000), DecoyKind.OVERPRICED);
-            long genuine = marketplace.catalogue().publish(
-                    ListingDraft.of("iPhone 13 128GB sort, som ny", 2500)
-                            .withDescription("Altid haft cover og skærmbeskyttelse på. Kvittering haves."),
-                    DecoyKind.GENUINE);
+            var catalogue = marketplace.catalogue();
+            long cover =
+                    catalogue.publish(
+                            ListingDraft.of("Cover til iPhone 13", 99), DecoyKind.ACCESSORY);
+            long wanted =
+                    catalogue.publish(
+                            ListingDraft.of("iPhone 13 købes", 2000)
+                                    .withTradeType(ListingDraft.WANTED),
+                            DecoyKind.WANTED);
+            long pricey =
+                    catalogue.publish(
+                            ListingDraft.of("iPhone 13 256GB blå", 9000), DecoyKind.OVERPRICED);
+            long genuine =
+                    catalogue.publish(
+                            ListingDraft.of("iPhone 13 128GB sort, som ny", 2500)
+                                    .withDescription(
+                                            "Altid haft cover og skærmbeskyttelse på."
+                                                    + " Kvittering haves."),
+                            DecoyKind.GENUINE);
 
             Await.until(DEADLINE, "an alert on the SSE feed", () -> !feed.events().isEmpty());
-            Await.until(DEADLINE, "all four listings stored",
+            Await.until(
+                    DEADLINE,
+                    "all four listings stored",
                     () -> count("SELECT count(*) FROM listings") == 4);
             long pollsAfterAlert = marketplace.requestCount();
-            Await.until(DEADLINE, "several more polls", () -> marketplace.requestCount() > pollsAfterAlert + 3);
+            Await.until(
+                    DEADLINE,
+                    "several more polls",
+                    () -> marketplace.requestCount() > pollsAfterAlert + 3);
 
             List<SseClient.Event> events = feed.events();
             assertThat(events).hasSize(1);
@@ -126,12 +172,26 @@ class DealfinderJobITCase {
             assertThat(alert.get("listingKey").asText()).isEqualTo("dba.dk:" + genuine);
             assertThat(alert.get("queryId").asText()).isEqualTo("iphone");
             assertThat(alert.get("price").asLong()).isEqualTo(2500);
-            assertThat(alert.get("explanation").asText()).contains("under your max price of 4.000 kr.");
+            assertThat(alert.get("explanation").asText())
+                    .contains("under your max price of 4.000 kr.");
 
-            assertThat(count("SELECT count(*) FROM alerts WHERE listing_key = 'dba.dk:" + genuine + "'")).isEqualTo(1);
+            assertThat(
+                            count(
+                                    "SELECT count(*) FROM alerts WHERE listing_key = 'dba.dk:"
+                                            + genuine
+                                            + "'"))
+                    .isEqualTo(1);
             assertThat(count("SELECT count(*) FROM alerts")).isEqualTo(1);
-            assertThat(count("SELECT count(*) FROM listings WHERE listing_key IN ('dba.dk:" + cover
-                    + "', 'dba.dk:" + wanted + "', 'dba.dk:" + pricey + "') AND version = 1")).isEqualTo(3);
+            assertThat(
+                            count(
+                                    "SELECT count(*) FROM listings WHERE listing_key IN ('dba.dk:"
+                                            + cover
+                                            + "', 'dba.dk:"
+                                            + wanted
+                                            + "', 'dba.dk:"
+                                            + pricey
+                                            + "') AND version = 1"))
+                    .isEqualTo(3);
             assertThat(rawArchiveKeys()).contains("\"adId\":\"" + genuine + "\"");
         } finally {
             job.cancel().get();
@@ -153,12 +213,16 @@ class DealfinderJobITCase {
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "it-" + UUID.randomUUID());
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         List<String> values = new ArrayList<>();
-        try (var consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
+        try (var consumer =
+                new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
             consumer.subscribe(List.of(rawTopic));
-            Await.until(DEADLINE, "raw listings on the archive topic", () -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(r -> values.add(r.value()));
-                return values.size() >= 4;
-            });
+            Await.until(
+                    DEADLINE,
+                    "raw listings on the archive topic",
+                    () -> {
+                        consumer.poll(Duration.ofMillis(200)).forEach(r -> values.add(r.value()));
+                        return values.size() >= 4;
+                    });
         }
         return String.join("\n", values);
     }

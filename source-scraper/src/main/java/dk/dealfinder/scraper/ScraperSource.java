@@ -59,7 +59,9 @@ public final class ScraperSource implements Source<RawListing, SearchSplit, Scra
     @Override
     public SourceReader<RawListing, SearchSplit> createReader(SourceReaderContext context) {
         return new ScraperSourceReader(
-                () -> new SearchSplitReader(adapters, settings, context.metricGroup(), Clock.systemUTC()),
+                () ->
+                        new SearchSplitReader(
+                                adapters, settings, context.metricGroup(), Clock.systemUTC()),
                 new Configuration(),
                 context);
     }

@@ -27,7 +27,9 @@ public final class Await {
                 last = e;
             }
             if (System.nanoTime() > deadline) {
-                AssertionError error = new AssertionError("timed out after " + timeout + " waiting for: " + description);
+                AssertionError error =
+                        new AssertionError(
+                                "timed out after " + timeout + " waiting for: " + description);
                 if (last != null) {
                     error.addSuppressed(last);
                 }

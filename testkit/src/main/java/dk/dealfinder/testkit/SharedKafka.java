@@ -34,7 +34,8 @@ public final class SharedKafka {
                 kafka.startup();
                 kafka.waitForReadyBrokers();
                 cluster = kafka;
-                Runtime.getRuntime().addShutdownHook(new Thread(SharedKafka::closeQuietly, "kafka-stop"));
+                Runtime.getRuntime()
+                        .addShutdownHook(new Thread(SharedKafka::closeQuietly, "kafka-stop"));
             } catch (Exception e) {
                 throw new IllegalStateException("embedded Kafka did not start", e);
             }

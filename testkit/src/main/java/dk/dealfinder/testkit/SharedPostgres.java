@@ -37,13 +37,13 @@ public final class SharedPostgres {
     public static EmbeddedPostgres start(Path dataDirectory) {
         try {
             EmbeddedPostgres.Builder builder =
-                    EmbeddedPostgres.builder()
-                            .setPort(0)
-                            .setServerConfig("max_connections", "200")
-                            .setServerConfig("fsync", "off")
-                            .setServerConfig("synchronous_commit", "off");
+                    EmbeddedPostgres.builder().setPort(0).setServerConfig("max_connections", "200");
             if (dataDirectory != null) {
                 builder.setDataDirectory(dataDirectory).setCleanDataDirectory(false);
+            } else {
+                // Throwaway test data: durability only costs time here.
+                builder.setServerConfig("fsync", "off")
+                        .setServerConfig("synchronous_commit", "off");
             }
             return builder.start();
         } catch (IOException e) {
@@ -53,7 +53,10 @@ public final class SharedPostgres {
 
     /** Creates an empty database on the shared server and returns its JDBC URL. */
     public static String newDatabase(String prefix) {
-        String name = (prefix + "_" + DATABASES.incrementAndGet()).toLowerCase().replaceAll("[^a-z0-9_]", "_");
+        String name =
+                (prefix + "_" + DATABASES.incrementAndGet())
+                        .toLowerCase()
+                        .replaceAll("[^a-z0-9_]", "_");
         DataSource admin = server().getPostgresDatabase();
         try (Connection c = admin.getConnection();
                 Statement s = c.createStatement()) {

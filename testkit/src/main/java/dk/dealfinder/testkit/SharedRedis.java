@@ -6,8 +6,9 @@ import java.net.ServerSocket;
 import redis.embedded.RedisServer;
 
 /**
- * One real Redis server per JVM (the redis-server binary shipped in the embedded-redis jar), started
- * on first use and stopped by a shutdown hook. Tests isolate themselves with distinct key prefixes.
+ * One real Redis server per JVM (the redis-server binary shipped in the embedded-redis jar),
+ * started on first use and stopped by a shutdown hook. Tests isolate themselves with distinct key
+ * prefixes.
  */
 public final class SharedRedis {
 
@@ -21,7 +22,8 @@ public final class SharedRedis {
         if (server == null) {
             port = freePort();
             server = start(port);
-            Runtime.getRuntime().addShutdownHook(new Thread(SharedRedis::stopQuietly, "redis-stop"));
+            Runtime.getRuntime()
+                    .addShutdownHook(new Thread(SharedRedis::stopQuietly, "redis-stop"));
         }
         return "redis://127.0.0.1:" + port;
     }

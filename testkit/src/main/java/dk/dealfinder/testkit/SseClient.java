@@ -58,16 +58,19 @@ public final class SseClient implements AutoCloseable {
     }
 
     private void read(URI uri, String lastEventId) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).header("Accept", "text/event-stream").GET();
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(uri).header("Accept", "text/event-stream").GET();
         if (lastEventId != null) {
             request.header("Last-Event-ID", lastEventId);
         }
         try {
             HttpResponse<InputStream> response =
-                    HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+                    HttpClient.newHttpClient()
+                            .send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
             status = response.statusCode();
             body = response.body();
-            try (BufferedReader lines = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
+            try (BufferedReader lines =
+                    new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
                 parse(lines);
             }
         } catch (IOException | InterruptedException e) {
@@ -82,7 +85,11 @@ public final class SseClient implements AutoCloseable {
         for (String line = lines.readLine(); line != null; line = lines.readLine()) {
             if (line.isEmpty()) {
                 if (!data.isEmpty()) {
-                    events.add(new Event(id, event == null ? "message" : event, String.join("\n", data)));
+                    events.add(
+                            new Event(
+                                    id,
+                                    event == null ? "message" : event,
+                                    String.join("\n", data)));
                 }
                 id = null;
                 event = null;

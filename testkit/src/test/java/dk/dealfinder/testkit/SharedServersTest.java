@@ -13,7 +13,8 @@ class SharedServersTest {
     void postgresAnswersQueriesInAFreshDatabase() throws Exception {
         String url = SharedPostgres.newDatabase("probe");
         try (Connection c = DriverManager.getConnection(url);
-                ResultSet rs = c.createStatement().executeQuery("select current_database(), version()")) {
+                ResultSet rs =
+                        c.createStatement().executeQuery("select current_database(), version()")) {
             assertThat(rs.next()).isTrue();
             assertThat(rs.getString(1)).startsWith("probe_");
             assertThat(rs.getString(2)).contains("PostgreSQL 17");

@@ -11,12 +11,24 @@ public final class Listings {
 
     public static Listing listing(String adId, String title, Long price) {
         return new Listing(
-                Listing.keyOf("dba.dk", adId), "dba.dk", adId,
-                "https://www.dba.dk/recommerce/forsale/item/" + adId, title, "", price, "DKK",
-                "2100 København Ø", "2100", List.of(), 1_000L, 2_000L, 1);
+                Listing.keyOf("dba.dk", adId),
+                "dba.dk",
+                adId,
+                "https://www.dba.dk/recommerce/forsale/item/" + adId,
+                title,
+                "",
+                price,
+                "DKK",
+                "2100 København Ø",
+                "2100",
+                List.of(),
+                1_000L,
+                2_000L,
+                1);
     }
 
     public static SavedQuery query(String id, String terms, Long maxPrice, List<String> exclude) {
-        return new SavedQuery(id, terms, terms, "dba.dk", null, maxPrice, List.of(), exclude, 50, true);
+        return new SavedQuery(
+                id, terms, terms, "dba.dk", null, maxPrice, List.of(), exclude, 50, true);
     }
 }

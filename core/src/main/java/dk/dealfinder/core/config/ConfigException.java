@@ -8,8 +8,7 @@ public final class ConfigException extends RuntimeException {
     private final List<String> problems;
 
     public ConfigException(List<String> problems) {
-        super(
-                "invalid configuration:\n  - " + String.join("\n  - ", problems));
+        super("invalid configuration:\n  - " + String.join("\n  - ", problems));
         this.problems = List.copyOf(problems);
     }
 

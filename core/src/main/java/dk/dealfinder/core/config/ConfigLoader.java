@@ -26,8 +26,8 @@ import java.util.stream.Collectors;
 
 /**
  * Loads the one configuration file: the user's YAML is laid over the bundled defaults, {@code
- * ${ENV}} references are substituted, the result is bound to {@link DealfinderConfig} and validated.
- * Every problem found is reported at once, each naming its key.
+ * ${ENV}} references are substituted, the result is bound to {@link DealfinderConfig} and
+ * validated. Every problem found is reported at once, each naming its key.
  */
 public final class ConfigLoader {
 
@@ -43,7 +43,9 @@ public final class ConfigLoader {
                         .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                         .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                         .registerModule(
-                                new SimpleModule().addDeserializer(Duration.class, new DurationDeserializer()));
+                                new SimpleModule()
+                                        .addDeserializer(
+                                                Duration.class, new DurationDeserializer()));
     }
 
     /** A loader that reads the process environment. */
@@ -74,13 +76,18 @@ public final class ConfigLoader {
         try {
             user = yaml.readTree(yamlText);
         } catch (JsonProcessingException e) {
-            throw new ConfigException("not valid YAML: " + e.getOriginalMessage()
-                    + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")"));
+            throw new ConfigException(
+                    "not valid YAML: "
+                            + e.getOriginalMessage()
+                            + (e.getLocation() == null
+                                    ? ""
+                                    : " (line " + e.getLocation().getLineNr() + ")"));
         }
         ObjectNode merged = readDefaults();
         if (user != null && !user.isMissingNode() && !user.isNull()) {
             if (!user.isObject()) {
-                throw new ConfigException("the config file must be a YAML mapping of keys to values");
+                throw new ConfigException(
+                        "the config file must be a YAML mapping of keys to values");
             }
             merge(merged, (ObjectNode) user);
         }
@@ -97,10 +104,20 @@ public final class ConfigLoader {
         try {
             config = yaml.treeToValue(tree, DealfinderConfig.class);
         } catch (UnrecognizedPropertyException e) {
-            throw new ConfigException(path(e) + ": unknown key (known keys here: "
-                    + e.getKnownPropertyIds().stream().map(String::valueOf).sorted().collect(Collectors.joining(", ")) + ")");
+            throw new ConfigException(
+                    path(e)
+                            + ": unknown key (known keys here: "
+                            + e.getKnownPropertyIds().stream()
+                                    .map(String::valueOf)
+                                    .sorted()
+                                    .collect(Collectors.joining(", "))
+                            + ")");
         } catch (JsonMappingException e) {
-            throw new ConfigException(path(e) + ": " + e.getOriginalMessage().replaceAll("\\s*\\(for Object starting.*$", ""));
+            throw new ConfigException(
+                    path(e)
+                            + ": "
+                            + e.getOriginalMessage()
+                                    .replaceAll("\\s*\\(for Object starting.*$", ""));
         } catch (JsonProcessingException e) {
             throw new ConfigException(e.getOriginalMessage());
         }
@@ -122,12 +139,15 @@ public final class ConfigLoader {
         }
     }
 
-    /** Lays {@code override} onto {@code base}: mappings merge key by key, anything else replaces. */
+    /**
+     * Lays {@code override} onto {@code base}: mappings merge key by key, anything else replaces.
+     */
     private static void merge(ObjectNode base, ObjectNode override) {
         for (Iterator<Map.Entry<String, JsonNode>> it = override.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             JsonNode existing = base.get(e.getKey());
-            if (existing instanceof ObjectNode existingObject && e.getValue() instanceof ObjectNode value
+            if (existing instanceof ObjectNode existingObject
+                    && e.getValue() instanceof ObjectNode value
                     && !"sites".equals(e.getKey())) {
                 merge(existingObject, value);
             } else {

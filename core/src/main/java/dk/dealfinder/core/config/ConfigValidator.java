@@ -20,19 +20,38 @@ final class ConfigValidator {
         atLeast(p, "job.checkpointInterval", c.job().checkpointInterval(), Duration.ofSeconds(1));
         atLeast(p, "scraper.pollInterval", c.scraper().pollInterval(), Duration.ofMillis(100));
         atLeast(p, "scraper.requestTimeout", c.scraper().requestTimeout(), Duration.ofMillis(100));
-        atLeast(p, "scraper.queryRefreshInterval", c.scraper().queryRefreshInterval(), Duration.ofMillis(100));
+        atLeast(
+                p,
+                "scraper.queryRefreshInterval",
+                c.scraper().queryRefreshInterval(),
+                Duration.ofMillis(100));
         if (c.scraper().maxPagesPerPoll() < 1) {
-            p.add("scraper.maxPagesPerPoll: must be at least 1, got " + c.scraper().maxPagesPerPoll());
+            p.add(
+                    "scraper.maxPagesPerPoll: must be at least 1, got "
+                            + c.scraper().maxPagesPerPoll());
         }
         if (c.sites() == null || c.sites().isEmpty()) {
             p.add("sites: at least one site is needed");
         } else {
-            c.sites().forEach((name, site) -> {
-                httpUrl(p, "sites." + name + ".baseUrl", site == null ? null : site.baseUrl());
-                if (site != null && (site.currency() == null || !site.currency().matches("[A-Z]{3}"))) {
-                    p.add("sites." + name + ".currency: must be an ISO 4217 code such as DKK, got '" + (site.currency()) + "'");
-                }
-            });
+            c.sites()
+                    .forEach(
+                            (name, site) -> {
+                                httpUrl(
+                                        p,
+                                        "sites." + name + ".baseUrl",
+                                        site == null ? null : site.baseUrl());
+                                if (site != null
+                                        && (site.currency() == null
+                                                || !site.currency().matches("[A-Z]{3}"))) {
+                                    p.add(
+                                            "sites."
+                                                    + name
+                                                    + ".currency: must be an ISO 4217 code such as"
+                                                    + " DKK, got '"
+                                                    + (site.currency())
+                                                    + "'");
+                                }
+                            });
         }
         String pgUrl = c.postgres().url();
         if (pgUrl == null || !pgUrl.startsWith("jdbc:postgresql://")) {
@@ -40,7 +59,9 @@ final class ConfigValidator {
         }
         httpUrl(p, "alertServer.url", c.alertServer().url());
         if (c.alertServer().token() == null || c.alertServer().token().length() < 16) {
-            p.add("alertServer.token: must be set (at least 16 characters; use ${DEALFINDER_ALERT_TOKEN})");
+            p.add(
+                    "alertServer.token: must be set (at least 16 characters; use"
+                            + " ${DEALFINDER_ALERT_TOKEN})");
         }
         if (c.alertServer().port() < 0 || c.alertServer().port() > 65535) {
             p.add("alertServer.port: must be 0..65535, got " + c.alertServer().port());
@@ -49,7 +70,8 @@ final class ConfigValidator {
         if (t < 0 || t > 1) {
             p.add("classifier.relevanceThreshold: must be between 0 and 1, got " + t);
         }
-        if (c.kafka().enabled() && (c.kafka().rawTopic() == null || c.kafka().rawTopic().isBlank())) {
+        if (c.kafka().enabled()
+                && (c.kafka().rawTopic() == null || c.kafka().rawTopic().isBlank())) {
             p.add("kafka.rawTopic: must be set when kafka.bootstrapServers is");
         }
         validateQueries(p, c);
@@ -73,16 +95,31 @@ final class ConfigValidator {
                 p.add(key + ".terms: is required (the words to search for)");
             }
             if (q.site() != null && (c.sites() == null || !c.sites().containsKey(q.site()))) {
-                p.add(key + ".site: '" + q.site() + "' is not one of the configured sites " + (c.sites() == null ? "[]" : c.sites().keySet()));
+                p.add(
+                        key
+                                + ".site: '"
+                                + q.site()
+                                + "' is not one of the configured sites "
+                                + (c.sites() == null ? "[]" : c.sites().keySet()));
             }
             if (q.minPrice() != null && q.minPrice() < 0) {
                 p.add(key + ".minPrice: must not be negative");
             }
             if (q.minPrice() != null && q.maxPrice() != null && q.minPrice() > q.maxPrice()) {
-                p.add(key + ".maxPrice: must not be below minPrice (" + q.minPrice() + " > " + q.maxPrice() + ")");
+                p.add(
+                        key
+                                + ".maxPrice: must not be below minPrice ("
+                                + q.minPrice()
+                                + " > "
+                                + q.maxPrice()
+                                + ")");
             }
-            if (q.alertThreshold() != null && (q.alertThreshold() < 0 || q.alertThreshold() > 100)) {
-                p.add(key + ".alertThreshold: must be between 0 and 100, got " + q.alertThreshold());
+            if (q.alertThreshold() != null
+                    && (q.alertThreshold() < 0 || q.alertThreshold() > 100)) {
+                p.add(
+                        key
+                                + ".alertThreshold: must be between 0 and 100, got "
+                                + q.alertThreshold());
             }
         }
     }
@@ -91,14 +128,21 @@ final class ConfigValidator {
         if (value == null) {
             p.add(key + ": is required");
         } else if (value.compareTo(min) < 0) {
-            p.add(key + ": must be at least " + min.toMillis() + "ms, got " + value.toMillis() + "ms");
+            p.add(
+                    key
+                            + ": must be at least "
+                            + min.toMillis()
+                            + "ms, got "
+                            + value.toMillis()
+                            + "ms");
         }
     }
 
     private static void httpUrl(List<String> p, String key, String value) {
         try {
             URI uri = value == null ? null : URI.create(value);
-            if (uri == null || uri.getHost() == null
+            if (uri == null
+                    || uri.getHost() == null
                     || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
                 p.add(key + ": must be an http(s) URL, got '" + value + "'");
             }

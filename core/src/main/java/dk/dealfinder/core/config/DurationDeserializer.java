@@ -8,7 +8,10 @@ import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Reads durations written the way operators write them: {@code 500ms}, {@code 30s}, {@code 5m}, {@code 1h}, {@code 2d}. */
+/**
+ * Reads durations written the way operators write them: {@code 500ms}, {@code 30s}, {@code 5m},
+ * {@code 1h}, {@code 2d}.
+ */
 final class DurationDeserializer extends JsonDeserializer<Duration> {
 
     private static final Pattern FORMAT = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
@@ -18,8 +21,12 @@ final class DurationDeserializer extends JsonDeserializer<Duration> {
         String text = p.getValueAsString();
         Matcher m = FORMAT.matcher(text == null ? "" : text.strip());
         if (!m.matches()) {
-            return (Duration) ctx.handleWeirdStringValue(
-                    Duration.class, text, "expected a duration like 500ms, 30s, 5m, 1h or 2d, got '%s'", text);
+            return (Duration)
+                    ctx.handleWeirdStringValue(
+                            Duration.class,
+                            text,
+                            "expected a duration like 500ms, 30s, 5m, 1h or 2d, got '%s'",
+                            text);
         }
         long n = Long.parseLong(m.group(1));
         return switch (m.group(2)) {

@@ -9,8 +9,8 @@ import java.util.List;
 /**
  * The in-process ONNX sentence-embedding model shared by every stage that embeds text (the
  * classifier, the embedder, the alert-server's text search). Loading the model costs ~1 s and ~90
- * MB, so one instance per JVM is shared by all operator instances in a TaskManager; the ONNX runtime
- * session is thread-safe.
+ * MB, so one instance per JVM is shared by all operator instances in a TaskManager; the ONNX
+ * runtime session is thread-safe.
  */
 public final class TextEmbedder {
 
@@ -31,7 +31,10 @@ public final class TextEmbedder {
             synchronized (TextEmbedder.class) {
                 local = shared;
                 if (local == null) {
-                    local = new TextEmbedder(new AllMiniLmL6V2QuantizedEmbeddingModel(), "all-minilm-l6-v2-q");
+                    local =
+                            new TextEmbedder(
+                                    new AllMiniLmL6V2QuantizedEmbeddingModel(),
+                                    "all-minilm-l6-v2-q");
                     shared = local;
                 }
             }
@@ -61,7 +64,8 @@ public final class TextEmbedder {
     /** Cosine similarity of two normalized vectors. */
     public static double cosine(float[] a, float[] b) {
         if (a.length != b.length) {
-            throw new IllegalArgumentException("vectors differ in size: " + a.length + " vs " + b.length);
+            throw new IllegalArgumentException(
+                    "vectors differ in size: " + a.length + " vs " + b.length);
         }
         double dot = 0;
         for (int i = 0; i < a.length; i++) {

@@ -17,7 +17,9 @@ public record DeadLetter(String stage, String source, String reason, String snip
         String snippet =
                 input == null
                         ? ""
-                        : input.length() <= SNIPPET_LENGTH ? input : input.substring(0, SNIPPET_LENGTH);
+                        : input.length() <= SNIPPET_LENGTH
+                                ? input
+                                : input.substring(0, SNIPPET_LENGTH);
         return new DeadLetter(stage, source, reason, snippet, at);
     }
 }

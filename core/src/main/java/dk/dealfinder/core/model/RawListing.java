@@ -4,8 +4,8 @@ import java.util.List;
 
 /**
  * A listing exactly as a marketplace adapter scraped it: strings as the site printed them, nothing
- * interpreted yet. The normalizer turns it into a {@link Listing}; anything it cannot interpret goes
- * to the dead-letter output instead of failing the job.
+ * interpreted yet. The normalizer turns it into a {@link Listing}; anything it cannot interpret
+ * goes to the dead-letter output instead of failing the job.
  *
  * @param site marketplace host key, e.g. {@code dba.dk}
  * @param adId the site's own id of the ad

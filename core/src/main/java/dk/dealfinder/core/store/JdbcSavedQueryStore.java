@@ -30,7 +30,8 @@ public final class JdbcSavedQueryStore implements SavedQueryStore {
     private final String password;
     private final List<SavedQuery> fromConfig;
 
-    public JdbcSavedQueryStore(String url, String user, String password, List<SavedQuery> fromConfig) {
+    public JdbcSavedQueryStore(
+            String url, String user, String password, List<SavedQuery> fromConfig) {
         this.url = url;
         this.user = user;
         this.password = password;
@@ -52,7 +53,9 @@ public final class JdbcSavedQueryStore implements SavedQueryStore {
         return new ArrayList<>(byId.values());
     }
 
-    /** Inserts or replaces a saved query (demo and tests; the REST API comes with the alert-server). */
+    /**
+     * Inserts or replaces a saved query (demo and tests; the REST API comes with the alert-server).
+     */
     public void upsert(SavedQuery q) throws SQLException {
         String sql =
                 "INSERT INTO saved_queries (id, name, terms, site, min_price, max_price,"

@@ -16,30 +16,44 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads the publish times marketplaces print: epoch millis from the JSON API, ISO-8601 from JSON-LD,
- * and the Danish relative forms on the HTML pages ({@code "i dag 14:32"}, {@code "i går"}, {@code
- * "12. nov."}, {@code "3 min. siden"}). Relative forms are resolved against a caller-supplied "now"
- * in Danish local time, so parsing is deterministic and testable.
+ * Reads the publish times marketplaces print: epoch millis from the JSON API, ISO-8601 from
+ * JSON-LD, and the Danish relative forms on the HTML pages ({@code "i dag 14:32"}, {@code "i går"},
+ * {@code "12. nov."}, {@code "3 min. siden"}). Relative forms are resolved against a
+ * caller-supplied "now" in Danish local time, so parsing is deterministic and testable.
  */
 public final class DanishDates {
 
     public static final ZoneId DANISH_TIME = ZoneId.of("Europe/Copenhagen");
 
     private static final Pattern EPOCH_MILLIS = Pattern.compile("\\d{12,14}");
-    private static final Pattern TODAY = Pattern.compile("(i dag|i går|i forgårs)(?:,? ?(?:kl\\.? ?)?(\\d{1,2})[:.](\\d{2}))?");
+    private static final Pattern TODAY =
+            Pattern.compile("(i dag|i går|i forgårs)(?:,? ?(?:kl\\.? ?)?(\\d{1,2})[:.](\\d{2}))?");
     private static final Pattern AGO =
-            Pattern.compile("(?:for )?(\\d+|en|et) ?(sek|sekund(?:er)?|min|minut(?:ter)?|time(?:r)?|t|dag(?:e)?|uge(?:r)?)\\.? siden");
+            Pattern.compile(
+                    "(?:for )?(\\d+|en|et)"
+                        + " ?(sek|sekund(?:er)?|min|minut(?:ter)?|time(?:r)?|t|dag(?:e)?|uge(?:r)?)\\.?"
+                        + " siden");
     private static final Pattern DAY_MONTH =
-            Pattern.compile("(\\d{1,2})\\. ?([a-zæøå]+)\\.?(?: (\\d{4}))?(?:,? ?(?:kl\\.? ?)?(\\d{1,2})[:.](\\d{2}))?");
+            Pattern.compile(
+                    "(\\d{1,2})\\. ?([a-zæøå]+)\\.?(?: (\\d{4}))?(?:,? ?(?:kl\\.?"
+                            + " ?)?(\\d{1,2})[:.](\\d{2}))?");
     private static final Pattern NUMERIC_DATE =
             Pattern.compile("(\\d{1,2})[./-](\\d{1,2})[./-](\\d{4})(?: (\\d{1,2})[:.](\\d{2}))?");
 
     private static final Map<String, Integer> MONTHS =
             Map.ofEntries(
-                    Map.entry("jan", 1), Map.entry("feb", 2), Map.entry("mar", 3),
-                    Map.entry("apr", 4), Map.entry("maj", 5), Map.entry("jun", 6),
-                    Map.entry("jul", 7), Map.entry("aug", 8), Map.entry("sep", 9),
-                    Map.entry("okt", 10), Map.entry("nov", 11), Map.entry("dec", 12));
+                    Map.entry("jan", 1),
+                    Map.entry("feb", 2),
+                    Map.entry("mar", 3),
+                    Map.entry("apr", 4),
+                    Map.entry("maj", 5),
+                    Map.entry("jun", 6),
+                    Map.entry("jul", 7),
+                    Map.entry("aug", 8),
+                    Map.entry("sep", 9),
+                    Map.entry("okt", 10),
+                    Map.entry("nov", 11),
+                    Map.entry("dec", 12));
 
     private DanishDates() {}
 
@@ -54,7 +68,11 @@ public final class DanishDates {
         if (text == null || text.isBlank()) {
             throw new IllegalArgumentException("empty date");
         }
-        String t = text.strip().toLowerCase(Locale.ROOT).replace('\u00a0', ' ').replaceAll("\\s+", " ");
+        String t =
+                text.strip()
+                        .toLowerCase(Locale.ROOT)
+                        .replace('\u00a0', ' ')
+                        .replaceAll("\\s+", " ");
         ZonedDateTime local = now.atZone(DANISH_TIME);
         try {
             if (EPOCH_MILLIS.matcher(t).matches()) {
@@ -65,11 +83,12 @@ public final class DanishDates {
             }
             Matcher m;
             if ((m = TODAY.matcher(t)).matches()) {
-                int daysBack = switch (m.group(1)) {
-                    case "i dag" -> 0;
-                    case "i går" -> 1;
-                    default -> 2;
-                };
+                int daysBack =
+                        switch (m.group(1)) {
+                            case "i dag" -> 0;
+                            case "i går" -> 1;
+                            default -> 2;
+                        };
                 LocalDate day = local.toLocalDate().minusDays(daysBack);
                 return at(day, m.group(2), m.group(3));
             }
@@ -89,7 +108,12 @@ public final class DanishDates {
             }
         } catch (DateTimeException | ArithmeticException e) {
             throw new IllegalArgumentException(
-                    "not a valid date: '" + DanishPrices.abbreviate(text) + "' (" + e.getMessage() + ")", e);
+                    "not a valid date: '"
+                            + DanishPrices.abbreviate(text)
+                            + "' ("
+                            + e.getMessage()
+                            + ")",
+                    e);
         }
         throw new IllegalArgumentException("not a date: '" + DanishPrices.abbreviate(text) + "'");
     }

@@ -13,8 +13,10 @@ import java.util.regex.Pattern;
  */
 public final class DanishPrices {
 
-    private static final Pattern NUMBER = Pattern.compile("\\d{1,3}(?:\\.\\d{3})+(?:,\\d+)?|\\d+(?:[.,]\\d+)?");
+    private static final Pattern NUMBER =
+            Pattern.compile("\\d{1,3}(?:\\.\\d{3})+(?:,\\d+)?|\\d+(?:[.,]\\d+)?");
     private static final Pattern FREE = Pattern.compile("\\b(gives væk|gratis|gives bort)\\b");
+
     /** Texts that state no price at all; a listing with one of them is priced {@code null}. */
     private static final Pattern NO_PRICE =
             Pattern.compile("^(byd|bud|byttes|se pris|ring|kontakt|efter aftale|-|)$");

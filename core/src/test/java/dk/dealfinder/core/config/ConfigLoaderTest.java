@@ -18,45 +18,52 @@ class ConfigLoaderTest {
 
     private static String valid(String extra) {
         return """
-                postgres:
-                  url: jdbc:postgresql://db:5432/dealfinder
-                  password: ${PG_PASSWORD}
-                alertServer:
-                  token: ${ALERT_TOKEN}
-                """ + extra;
+        postgres:
+          url: jdbc:postgresql://db:5432/dealfinder
+          password: ${PG_PASSWORD}
+        alertServer:
+          token: ${ALERT_TOKEN}
+        """
+                + extra;
     }
 
     @Test
     void laysTheFileOverTheDefaultsAndSubstitutesEnvironmentVariables() {
         DealfinderConfig c =
-                loader.parse(valid("""
-                        scraper:
-                          pollInterval: 45s
-                        queries:
-                          - id: iphone
-                            terms: iPhone 13
-                            maxPrice: 3000
-                            exclude: [cover]
-                        """));
+                loader.parse(
+                        valid(
+                                """
+                                scraper:
+                                  pollInterval: 45s
+                                queries:
+                                  - id: iphone
+                                    terms: iPhone 13
+                                    maxPrice: 3000
+                                    exclude: [cover]
+                                """));
 
         assertThat(c.postgres().password()).isEqualTo("s3cret");
         assertThat(c.alertServer().token()).isEqualTo(TOKEN);
         assertThat(c.scraper().pollInterval()).isEqualTo(Duration.ofSeconds(45));
         assertThat(c.scraper().requestTimeout()).isEqualTo(Duration.ofSeconds(10));
         assertThat(c.sites()).containsKey("dba.dk");
-        assertThat(c.savedQueries()).singleElement().satisfies(q -> {
-            assertThat(q.name()).isEqualTo("iPhone 13");
-            assertThat(q.site()).isEqualTo("dba.dk");
-            assertThat(q.excludeKeywords()).containsExactly("cover");
-            assertThat(q.active()).isTrue();
-        });
+        assertThat(c.savedQueries())
+                .singleElement()
+                .satisfies(
+                        q -> {
+                            assertThat(q.name()).isEqualTo("iPhone 13");
+                            assertThat(q.site()).isEqualTo("dba.dk");
+                            assertThat(q.excludeKeywords()).containsExactly("cover");
+                            assertThat(q.active()).isTrue();
+                        });
     }
 
     @Test
     void unsetVariableWithoutDefaultNamesTheKeyAndTheVariable() {
         assertThatThrownBy(() -> new ConfigLoader(Map.<String, String>of()::get).parse(valid("")))
                 .isInstanceOf(ConfigException.class)
-                .hasMessageContaining("postgres.password: environment variable PG_PASSWORD is not set");
+                .hasMessageContaining(
+                        "postgres.password: environment variable PG_PASSWORD is not set");
     }
 
     @Test
@@ -84,7 +91,8 @@ class ConfigLoaderTest {
 
     @Test
     void invalidValuesAreAllReportedAtOnce() {
-        String yaml = """
+        String yaml =
+                """
                 postgres:
                   url: mysql://db
                 alertServer:
@@ -103,16 +111,50 @@ class ConfigLoaderTest {
                     alertThreshold: 101
                 """;
         assertThatThrownBy(() -> loader.parse(yaml))
-                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems())
-                        .anyMatch(p -> p.startsWith("postgres.url: must be a jdbc:postgresql:// URL"))
-                        .anyMatch(p -> p.startsWith("alertServer.url: must be an http(s) URL"))
-                        .anyMatch(p -> p.startsWith("alertServer.token: must be set"))
-                        .anyMatch(p -> p.startsWith("classifier.relevanceThreshold: must be between 0 and 1"))
-                        .anyMatch(p -> p.startsWith("queries[0].maxPrice: must not be below minPrice"))
-                        .anyMatch(p -> p.startsWith("queries[0].site: 'ebay.com' is not one of the configured sites"))
-                        .anyMatch(p -> p.startsWith("queries[1].id: 'a' is used by another query"))
-                        .anyMatch(p -> p.startsWith("queries[1].terms: is required"))
-                        .anyMatch(p -> p.startsWith("queries[1].alertThreshold: must be between 0 and 100")));
+                .isInstanceOfSatisfying(
+                        ConfigException.class,
+                        e ->
+                                assertThat(e.problems())
+                                        .anyMatch(
+                                                p ->
+                                                        p.startsWith(
+                                                                "postgres.url: must be a"
+                                                                    + " jdbc:postgresql:// URL"))
+                                        .anyMatch(
+                                                p ->
+                                                        p.startsWith(
+                                                                "alertServer.url: must be an"
+                                                                        + " http(s) URL"))
+                                        .anyMatch(
+                                                p -> p.startsWith("alertServer.token: must be set"))
+                                        .anyMatch(
+                                                p ->
+                                                        p.startsWith(
+                                                                "classifier.relevanceThreshold:"
+                                                                    + " must be between 0 and 1"))
+                                        .anyMatch(
+                                                p ->
+                                                        p.startsWith(
+                                                                "queries[0].maxPrice: must not be"
+                                                                        + " below minPrice"))
+                                        .anyMatch(
+                                                p ->
+                                                        p.startsWith(
+                                                                "queries[0].site: 'ebay.com' is not"
+                                                                        + " one of the configured"
+                                                                        + " sites"))
+                                        .anyMatch(
+                                                p ->
+                                                        p.startsWith(
+                                                                "queries[1].id: 'a' is used by"
+                                                                        + " another query"))
+                                        .anyMatch(
+                                                p -> p.startsWith("queries[1].terms: is required"))
+                                        .anyMatch(
+                                                p ->
+                                                        p.startsWith(
+                                                                "queries[1].alertThreshold: must be"
+                                                                        + " between 0 and 100")));
     }
 
     @Test
@@ -129,6 +171,7 @@ class ConfigLoaderTest {
 
         Path file = dir.resolve("ok.yaml");
         Files.writeString(file, valid(""));
-        assertThat(loader.load(file).postgres().url()).isEqualTo("jdbc:postgresql://db:5432/dealfinder");
+        assertThat(loader.load(file).postgres().url())
+                .isEqualTo("jdbc:postgresql://db:5432/dealfinder");
     }
 }

@@ -49,7 +49,9 @@ class DanishPricesTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {"1250|1.250 kr.", "0|Gives væk", "1250000|1.250.000 kr."})
+    @CsvSource(
+            delimiter = '|',
+            value = {"1250|1.250 kr.", "0|Gives væk", "1250000|1.250.000 kr."})
     void formatsTheDanishWay(long amount, String expected) {
         assertThat(DanishPrices.format(amount)).isEqualTo(expected);
     }

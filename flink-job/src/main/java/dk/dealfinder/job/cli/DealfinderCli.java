@@ -18,7 +18,8 @@ import picocli.CommandLine.Command;
         subcommands = {RunCommand.class, DemoCommand.class})
 public final class DealfinderCli implements Runnable {
 
-    private static final Set<String> COMMANDS = Set.of("run", "demo", "help", "-h", "--help", "-V", "--version");
+    private static final Set<String> COMMANDS =
+            Set.of("run", "demo", "help", "-h", "--help", "-V", "--version");
 
     public static void main(String[] args) {
         System.exit(execute(args));

@@ -16,43 +16,67 @@ import picocli.CommandLine.Option;
         description = "Run everything embedded against the bundled local marketplace.")
 final class DemoCommand implements Callable<Integer> {
 
-    @Option(names = "--data-dir", defaultValue = "dealfinder-demo-data",
+    @Option(
+            names = "--data-dir",
+            defaultValue = "dealfinder-demo-data",
             description = "where PostgreSQL keeps its data (default: ${DEFAULT-VALUE})")
     Path dataDir;
 
-    @Option(names = "--alert-port", defaultValue = "7070", description = "alert-server port (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--alert-port",
+            defaultValue = "7070",
+            description = "alert-server port (default: ${DEFAULT-VALUE})")
     int alertPort;
 
-    @Option(names = "--web-ui-port", defaultValue = "8081", description = "Flink web UI port (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--web-ui-port",
+            defaultValue = "8081",
+            description = "Flink web UI port (default: ${DEFAULT-VALUE})")
     int webUiPort;
 
-    @Option(names = "--marketplace-port", defaultValue = "7080",
+    @Option(
+            names = "--marketplace-port",
+            defaultValue = "7080",
             description = "LocalMarketplace port (default: ${DEFAULT-VALUE})")
     int marketplacePort;
 
-    @Option(names = "--poll-interval", defaultValue = "5s",
+    @Option(
+            names = "--poll-interval",
+            defaultValue = "5s",
             description = "how often each saved query is polled (default: ${DEFAULT-VALUE})")
     String pollInterval;
 
     @Override
     public Integer call() throws Exception {
         if (!DemoEnvironmentCheck.available()) {
-            System.err.println("demo needs the launcher's classpath (testkit and alert-server): run ./dealfinder demo");
+            System.err.println(
+                    "demo needs the launcher's classpath (testkit and alert-server): run"
+                            + " ./dealfinder demo");
             return 2;
         }
-        try (var demo = dk.dealfinder.job.demo.DemoEnvironment.start(
-                new dk.dealfinder.job.demo.DemoOptions(dataDir, alertPort, webUiPort, marketplacePort, pollInterval))) {
+        try (var demo =
+                dk.dealfinder.job.demo.DemoEnvironment.start(
+                        new dk.dealfinder.job.demo.DemoOptions(
+                                dataDir, alertPort, webUiPort, marketplacePort, pollInterval))) {
             demo.awaitShutdown();
         }
         return 0;
     }
 
-    /** The demo's embedded servers are on the launcher's classpath but not in the cluster job jar. */
+    /**
+     * The demo's embedded servers are on the launcher's classpath but not in the cluster job jar.
+     */
     static final class DemoEnvironmentCheck {
         static boolean available() {
             try {
-                Class.forName("dk.dealfinder.testkit.marketplace.LocalMarketplace", false, DemoCommand.class.getClassLoader());
-                Class.forName("dk.dealfinder.alertserver.AlertServer", false, DemoCommand.class.getClassLoader());
+                Class.forName(
+                        "dk.dealfinder.testkit.marketplace.LocalMarketplace",
+                        false,
+                        DemoCommand.class.getClassLoader());
+                Class.forName(
+                        "dk.dealfinder.alertserver.AlertServer",
+                        false,
+                        DemoCommand.class.getClassLoader());
                 return true;
             } catch (ClassNotFoundException e) {
                 return false;

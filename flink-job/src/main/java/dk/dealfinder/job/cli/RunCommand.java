@@ -18,10 +18,15 @@ import picocli.CommandLine.Option;
         description = "Run the job with a configuration file (on a Flink cluster or locally).")
 final class RunCommand implements Callable<Integer> {
 
-    @Option(names = {"-c", "--config"}, required = true, description = "the YAML configuration file")
+    @Option(
+            names = {"-c", "--config"},
+            required = true,
+            description = "the YAML configuration file")
     Path config;
 
-    @Option(names = "--skip-migrations", description = "do not bring the database schema up to date first")
+    @Option(
+            names = "--skip-migrations",
+            description = "do not bring the database schema up to date first")
     boolean skipMigrations;
 
     @Override

@@ -19,6 +19,9 @@ public final class Migrations {
                         .locations("classpath:db/migration")
                         .load()
                         .migrate();
-        LOG.info("Database schema at version {} ({} migrations applied)", result.targetSchemaVersion, result.migrationsExecuted);
+        LOG.info(
+                "Database schema at version {} ({} migrations applied)",
+                result.targetSchemaVersion,
+                result.migrationsExecuted);
     }
 }

@@ -29,9 +29,9 @@ import org.slf4j.LoggerFactory;
 import redis.embedded.RedisServer;
 
 /**
- * Starts the whole demo in one process and stops it in reverse order: PostgreSQL (data kept in
- * the data directory), Redis, the LocalMarketplace with its scenario running, the alert-server, and
- * the job on a local MiniCluster with the Flink web UI.
+ * Starts the whole demo in one process and stops it in reverse order: PostgreSQL (data kept in the
+ * data directory), Redis, the LocalMarketplace with its scenario running, the alert-server, and the
+ * job on a local MiniCluster with the Flink web UI.
  */
 public final class DemoEnvironment implements AutoCloseable {
 
@@ -40,10 +40,28 @@ public final class DemoEnvironment implements AutoCloseable {
     /** The two example saved queries the demo starts with. */
     static final List<SavedQuery> EXAMPLE_QUERIES =
             List.of(
-                    new SavedQuery("demo-iphone-13", "iPhone 13 under 4.000 kr.", "iPhone 13", "dba.dk",
-                            null, 4000L, List.of(), List.of(), 50, true),
-                    new SavedQuery("demo-lego-technic", "Lego Technic", "Lego Technic", "dba.dk",
-                            null, 3000L, List.of(), List.of(), 50, true));
+                    new SavedQuery(
+                            "demo-iphone-13",
+                            "iPhone 13 under 4.000 kr.",
+                            "iPhone 13",
+                            "dba.dk",
+                            null,
+                            4000L,
+                            List.of(),
+                            List.of(),
+                            50,
+                            true),
+                    new SavedQuery(
+                            "demo-lego-technic",
+                            "Lego Technic",
+                            "Lego Technic",
+                            "dba.dk",
+                            null,
+                            3000L,
+                            List.of(),
+                            List.of(),
+                            50,
+                            true));
 
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private final CountDownLatch stopped = new CountDownLatch(1);
@@ -64,7 +82,8 @@ public final class DemoEnvironment implements AutoCloseable {
 
     private void startAll(DemoOptions options) throws Exception {
         Files.createDirectories(options.dataDir());
-        EmbeddedPostgres postgres = SharedPostgres.start(options.dataDir().toAbsolutePath().resolve("postgres"));
+        EmbeddedPostgres postgres =
+                SharedPostgres.start(options.dataDir().toAbsolutePath().resolve("postgres"));
         started.push(postgres);
         String pgUrl = SharedPostgres.jdbcUrl(postgres, "postgres");
 
@@ -73,27 +92,32 @@ public final class DemoEnvironment implements AutoCloseable {
         started.push(redis::stop);
 
         LocalMarketplace marketplace =
-                LocalMarketplace.start(MarketplaceOptions.defaults().withPort(options.marketplacePort()));
+                LocalMarketplace.start(
+                        MarketplaceOptions.defaults().withPort(options.marketplacePort()));
         started.push(marketplace);
         marketplace.startScenario();
 
         String token = HexFormat.of().formatHex(SecureRandom.getSeed(16));
         AlertServer alerts =
-                AlertServer.start(AlertServerSettings.defaults("redis://127.0.0.1:" + redisPort, token)
-                        .withPort(options.alertPort()));
+                AlertServer.start(
+                        AlertServerSettings.defaults("redis://127.0.0.1:" + redisPort, token)
+                                .withPort(options.alertPort()));
         started.push(alerts);
 
         DealfinderConfig config =
-                new ConfigLoader(name -> null).parse(demoConfig(options, marketplace, alerts, pgUrl, token));
+                new ConfigLoader(name -> null)
+                        .parse(demoConfig(options, marketplace, alerts, pgUrl, token));
         Migrations.migrate(pgUrl, config.postgres().user(), config.postgres().password());
-        JdbcSavedQueryStore queries = new JdbcSavedQueryStore(pgUrl, config.postgres().user(), "", List.of());
+        JdbcSavedQueryStore queries =
+                new JdbcSavedQueryStore(pgUrl, config.postgres().user(), "", List.of());
         for (SavedQuery q : EXAMPLE_QUERIES) {
             queries.upsert(q);
         }
 
         Configuration flink = new Configuration();
         flink.set(RestOptions.PORT, options.webUiPort());
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironmentWithWebUI(flink);
+        StreamExecutionEnvironment env =
+                StreamExecutionEnvironment.createLocalEnvironmentWithWebUI(flink);
         JobClient job = DealfinderJob.fromConfig(config).executeAsync(env);
         started.push(() -> job.cancel().get());
 
@@ -107,13 +131,23 @@ public final class DemoEnvironment implements AutoCloseable {
                         + "  data directory:       %s%n"
                         + "  saved queries:        %s%n"
                         + "  Ctrl-C stops everything.%n%n",
-                alerts.baseUrl(), alerts.baseUrl(), options.webUiPort(), marketplace.baseUrl(), pgUrl,
-                options.dataDir().toAbsolutePath(), EXAMPLE_QUERIES.stream().map(SavedQuery::name).toList());
+                alerts.baseUrl(),
+                alerts.baseUrl(),
+                options.webUiPort(),
+                marketplace.baseUrl(),
+                pgUrl,
+                options.dataDir().toAbsolutePath(),
+                EXAMPLE_QUERIES.stream().map(SavedQuery::name).toList());
     }
 
     private static String demoConfig(
-            DemoOptions options, LocalMarketplace marketplace, AlertServer alerts, String pgUrl, String token) {
-        return String.join("\n",
+            DemoOptions options,
+            LocalMarketplace marketplace,
+            AlertServer alerts,
+            String pgUrl,
+            String token) {
+        return String.join(
+                "\n",
                 "job:",
                 "  name: dealfinder-demo",
                 "scraper:",

@@ -11,8 +11,9 @@ import org.apache.flink.api.connector.sink2.WriterInitContext;
 
 /**
  * Sends alerts to the alert-server's {@code POST /internal/alerts}. Each alert is posted as soon as
- * it is written (alerts are few and users want them fast) and retried with exponential backoff until
- * the server accepts it; the server deduplicates by alert id, so a retry never doubles an alert.
+ * it is written (alerts are few and users want them fast) and retried with exponential backoff
+ * until the server accepts it; the server deduplicates by alert id, so a retry never doubles an
+ * alert.
  */
 public final class AlertSink implements Sink<Alert> {
 
@@ -24,7 +25,8 @@ public final class AlertSink implements Sink<Alert> {
     private final Duration maxBackoff;
 
     public AlertSink(URI alertServer, String token, Duration requestTimeout, Duration maxBackoff) {
-        checkArgument(token != null && !token.isBlank(), "the alert-server ingest token must be set");
+        checkArgument(
+                token != null && !token.isBlank(), "the alert-server ingest token must be set");
         this.endpoint = alertServer.resolve("/internal/alerts");
         this.token = token;
         this.requestTimeout = requestTimeout;
@@ -33,6 +35,7 @@ public final class AlertSink implements Sink<Alert> {
 
     @Override
     public SinkWriter<Alert> createWriter(WriterInitContext context) {
-        return new AlertSinkWriter(endpoint, token, requestTimeout, maxBackoff, context.metricGroup());
+        return new AlertSinkWriter(
+                endpoint, token, requestTimeout, maxBackoff, context.metricGroup());
     }
 }

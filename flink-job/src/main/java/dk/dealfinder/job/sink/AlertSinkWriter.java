@@ -32,7 +32,12 @@ final class AlertSinkWriter implements SinkWriter<Alert> {
     private final Counter retries;
     private final Counter rejected;
 
-    AlertSinkWriter(URI endpoint, String token, Duration requestTimeout, Duration maxBackoff, MetricGroup metrics) {
+    AlertSinkWriter(
+            URI endpoint,
+            String token,
+            Duration requestTimeout,
+            Duration maxBackoff,
+            MetricGroup metrics) {
         this.endpoint = endpoint;
         this.token = token;
         this.requestTimeout = requestTimeout;
@@ -51,7 +56,8 @@ final class AlertSinkWriter implements SinkWriter<Alert> {
             int status;
             String body;
             try {
-                HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> response =
+                        http.send(request, HttpResponse.BodyHandlers.ofString());
                 status = response.statusCode();
                 body = response.body();
             } catch (IOException e) {
@@ -63,20 +69,35 @@ final class AlertSinkWriter implements SinkWriter<Alert> {
                 return;
             }
             if (status == 401 || status == 403) {
-                throw new IOException("alert-server " + endpoint + " refused the ingest token (HTTP "
-                        + status + "); check alertServer.token on both sides");
+                throw new IOException(
+                        "alert-server "
+                                + endpoint
+                                + " refused the ingest token (HTTP "
+                                + status
+                                + "); check alertServer.token on both sides");
             }
             if (status >= 400 && status < 500 && status != 408 && status != 429) {
                 // The server will never accept this alert; retrying would stall the pipeline.
                 rejected.inc();
-                LOG.error("alert-server rejected alert {} (HTTP {}): {}", alert.alertId(), status, body);
+                LOG.error(
+                        "alert-server rejected alert {} (HTTP {}): {}",
+                        alert.alertId(),
+                        status,
+                        body);
                 return;
             }
             retries.inc();
-            LOG.warn("Posting alert {} failed (attempt {}, {}); retrying in {} ms",
-                    alert.alertId(), attempt, status < 0 ? body : "HTTP " + status, backoff.toMillis());
+            LOG.warn(
+                    "Posting alert {} failed (attempt {}, {}); retrying in {} ms",
+                    alert.alertId(),
+                    attempt,
+                    status < 0 ? body : "HTTP " + status,
+                    backoff.toMillis());
             Thread.sleep(backoff.toMillis());
-            backoff = backoff.multipliedBy(2).compareTo(maxBackoff) > 0 ? maxBackoff : backoff.multipliedBy(2);
+            backoff =
+                    backoff.multipliedBy(2).compareTo(maxBackoff) > 0
+                            ? maxBackoff
+                            : backoff.multipliedBy(2);
         }
     }
 

@@ -21,19 +21,20 @@ import org.apache.flink.connector.jdbc.core.datastream.sink.JdbcSink;
 public final class PostgresSinks {
 
     static final String UPSERT_LISTING =
-            "INSERT INTO listings (listing_key, site, ad_id, url, title, description, price, currency,"
-                    + " location, postcode, image_urls, published_at, first_seen_at, last_seen_at, version)"
-                    + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (listing_key) DO UPDATE SET"
-                    + " url = EXCLUDED.url, title = EXCLUDED.title, description = EXCLUDED.description,"
-                    + " price = EXCLUDED.price, currency = EXCLUDED.currency, location = EXCLUDED.location,"
-                    + " postcode = EXCLUDED.postcode, image_urls = EXCLUDED.image_urls,"
-                    + " last_seen_at = GREATEST(listings.last_seen_at, EXCLUDED.last_seen_at),"
-                    + " version = GREATEST(listings.version, EXCLUDED.version)";
+            "INSERT INTO listings (listing_key, site, ad_id, url, title, description, price,"
+                + " currency, location, postcode, image_urls, published_at, first_seen_at,"
+                + " last_seen_at, version) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT"
+                + " (listing_key) DO UPDATE SET url = EXCLUDED.url, title = EXCLUDED.title,"
+                + " description = EXCLUDED.description, price = EXCLUDED.price, currency ="
+                + " EXCLUDED.currency, location = EXCLUDED.location, postcode = EXCLUDED.postcode,"
+                + " image_urls = EXCLUDED.image_urls, last_seen_at ="
+                + " GREATEST(listings.last_seen_at, EXCLUDED.last_seen_at), version ="
+                + " GREATEST(listings.version, EXCLUDED.version)";
 
     static final String INSERT_ALERT =
-            "INSERT INTO alerts (alert_id, query_id, listing_key, listing_version, title, price, currency,"
-                    + " url, image_url, score, explanation, published_at, created_at)"
-                    + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (alert_id) DO NOTHING";
+            "INSERT INTO alerts (alert_id, query_id, listing_key, listing_version, title, price,"
+                + " currency, url, image_url, score, explanation, published_at, created_at) VALUES"
+                + " (?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (alert_id) DO NOTHING";
 
     static final String INSERT_DEAD_LETTER =
             "INSERT INTO dead_letters (stage, source, reason, snippet, at) VALUES (?,?,?,?,?)";

@@ -9,7 +9,8 @@ import org.apache.flink.api.common.serialization.SerializationSchema;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 
 /** Raw listings as JSON on the archive topic, so a replay reads exactly what was scraped. */
-public final class RawListingJson implements SerializationSchema<RawListing>, DeserializationSchema<RawListing> {
+public final class RawListingJson
+        implements SerializationSchema<RawListing>, DeserializationSchema<RawListing> {
 
     private static final long serialVersionUID = 1L;
     private static final ObjectMapper JSON = new ObjectMapper();

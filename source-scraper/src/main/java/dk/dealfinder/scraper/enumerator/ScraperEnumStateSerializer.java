@@ -12,7 +12,8 @@ import org.apache.flink.core.memory.DataInputDeserializer;
 import org.apache.flink.core.memory.DataOutputSerializer;
 
 /** Versioned binary form of {@link ScraperEnumState}. */
-public final class ScraperEnumStateSerializer implements SimpleVersionedSerializer<ScraperEnumState> {
+public final class ScraperEnumStateSerializer
+        implements SimpleVersionedSerializer<ScraperEnumState> {
 
     private static final int VERSION = 1;
 

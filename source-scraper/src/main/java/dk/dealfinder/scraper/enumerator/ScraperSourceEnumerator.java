@@ -49,12 +49,17 @@ public class ScraperSourceEnumerator implements SplitEnumerator<SearchSplit, Scr
 
     private void onQueries(List<SavedQuery> active, Throwable error) {
         if (error != null) {
-            LOG.warn("Could not read saved queries; keeping the current feeds: {}", error.toString());
+            LOG.warn(
+                    "Could not read saved queries; keeping the current feeds: {}",
+                    error.toString());
             return;
         }
         for (SavedQuery q : active) {
             if (!sites.contains(q.site())) {
-                LOG.warn("Saved query {} names site {} which is not configured; skipped", q.id(), q.site());
+                LOG.warn(
+                        "Saved query {} names site {} which is not configured; skipped",
+                        q.id(),
+                        q.site());
                 continue;
             }
             String id = SearchSplit.idOf(q.site(), q.id());

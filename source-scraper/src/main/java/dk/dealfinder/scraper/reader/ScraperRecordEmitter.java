@@ -9,16 +9,20 @@ import org.apache.flink.connector.base.source.reader.RecordEmitter;
  * Emits a scraped listing with its publish time as event time and advances the split's cursor in
  * the same step, so checkpointed state and emitted records never disagree.
  */
-public class ScraperRecordEmitter implements RecordEmitter<RawListing, RawListing, SearchSplitState> {
+public class ScraperRecordEmitter
+        implements RecordEmitter<RawListing, RawListing, SearchSplitState> {
 
     @Override
-    public void emitRecord(RawListing listing, SourceOutput<RawListing> output, SearchSplitState split) {
+    public void emitRecord(
+            RawListing listing, SourceOutput<RawListing> output, SearchSplitState split) {
         long eventTime = eventTime(listing);
         output.collect(listing, eventTime);
         split.emitted(listing.adId(), eventTime);
     }
 
-    /** The API gives epoch millis; anything else is left to the normalizer and stamped fetch time. */
+    /**
+     * The API gives epoch millis; anything else is left to the normalizer and stamped fetch time.
+     */
     static long eventTime(RawListing listing) {
         String published = listing.publishedText();
         if (published != null && published.matches("\\d{12,14}")) {

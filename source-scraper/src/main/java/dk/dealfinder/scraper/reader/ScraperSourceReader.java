@@ -12,7 +12,8 @@ import org.apache.flink.connector.base.source.reader.splitreader.SplitReader;
 
 /** Runs one {@link SearchSplitReader} per subtask and keeps each split's cursor as its state. */
 public class ScraperSourceReader
-        extends SingleThreadMultiplexSourceReaderBase<RawListing, RawListing, SearchSplit, SearchSplitState> {
+        extends SingleThreadMultiplexSourceReaderBase<
+                RawListing, RawListing, SearchSplit, SearchSplitState> {
 
     public ScraperSourceReader(
             Supplier<SplitReader<RawListing, SearchSplit>> splitReaderSupplier,

@@ -53,7 +53,10 @@ public class SearchSplitReader implements SplitReader<RawListing, SearchSplit> {
     private final Counter malformed;
 
     public SearchSplitReader(
-            Map<String, RecommerceAdapter> adapters, ScraperSettings settings, MetricGroup metrics, Clock clock) {
+            Map<String, RecommerceAdapter> adapters,
+            ScraperSettings settings,
+            MetricGroup metrics,
+            Clock clock) {
         this.adapters = adapters;
         this.settings = settings;
         this.clock = clock;
@@ -70,7 +73,8 @@ public class SearchSplitReader implements SplitReader<RawListing, SearchSplit> {
     @Override
     public RecordsWithSplitIds<RawListing> fetch() throws IOException {
         Feed due = nextDue();
-        long waitMillis = due == null ? settings.pollInterval().toMillis() : due.nextPollAt - clock.millis();
+        long waitMillis =
+                due == null ? settings.pollInterval().toMillis() : due.nextPollAt - clock.millis();
         if (due == null || waitMillis > 0) {
             awaitWakeUpOr(Math.max(1, waitMillis));
             return new RecordsBySplits.Builder<RawListing>().build();
@@ -115,7 +119,8 @@ public class SearchSplitReader implements SplitReader<RawListing, SearchSplit> {
             URI uri = adapter.searchApiUri(pathIndex, terms, page);
             try {
                 requests.inc();
-                HttpResponse<String> response = http.send(request(uri), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> response =
+                        http.send(request(uri), HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() == 404) {
                     continue;
                 }
@@ -125,7 +130,10 @@ public class SearchSplitReader implements SplitReader<RawListing, SearchSplit> {
                     return null;
                 }
                 if (pathIndex != first) {
-                    LOG.info("Site {} answers on search path {}; using it from now on", adapter.site(), pathIndex);
+                    LOG.info(
+                            "Site {} answers on search path {}; using it from now on",
+                            adapter.site(),
+                            pathIndex);
                     workingPath.put(adapter.site(), pathIndex);
                 }
                 return adapter.parseSearchApi(response.body(), clock.millis());
@@ -190,10 +198,15 @@ public class SearchSplitReader implements SplitReader<RawListing, SearchSplit> {
         if (change instanceof SplitsAddition<SearchSplit> addition) {
             for (SearchSplit split : addition.splits()) {
                 if (!adapters.containsKey(split.site())) {
-                    LOG.warn("Feed {} is for unconfigured site {}; ignored", split.splitId(), split.site());
+                    LOG.warn(
+                            "Feed {} is for unconfigured site {}; ignored",
+                            split.splitId(),
+                            split.site());
                     continue;
                 }
-                feeds.put(split.splitId(), new Feed(split, new SearchSplitState(split), clock.millis()));
+                feeds.put(
+                        split.splitId(),
+                        new Feed(split, new SearchSplitState(split), clock.millis()));
             }
         }
     }

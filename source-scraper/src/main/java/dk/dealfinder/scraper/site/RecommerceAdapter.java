@@ -47,8 +47,10 @@ public final class RecommerceAdapter implements Serializable {
         return URI.create(
                 baseUrl
                         + SEARCH_API_PATHS.get(pathIndex)
-                        + "?q=" + URLEncoder.encode(terms, StandardCharsets.UTF_8)
-                        + "&page=" + page
+                        + "?q="
+                        + URLEncoder.encode(terms, StandardCharsets.UTF_8)
+                        + "&page="
+                        + page
                         + "&sort=PUBLISHED_DESC");
     }
 
@@ -58,7 +60,8 @@ public final class RecommerceAdapter implements Serializable {
         try {
             root = JSON.readTree(body);
         } catch (JsonProcessingException e) {
-            throw new MalformedPageException("search reply is not JSON: " + e.getOriginalMessage(), e);
+            throw new MalformedPageException(
+                    "search reply is not JSON: " + e.getOriginalMessage(), e);
         }
         JsonNode docs = root == null ? null : root.get("docs");
         if (docs == null || !docs.isArray()) {

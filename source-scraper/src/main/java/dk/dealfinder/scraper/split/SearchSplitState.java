@@ -14,8 +14,10 @@ import java.util.Set;
 public final class SearchSplitState {
 
     private final SearchSplit split;
+
     /** Newest first; bounded by {@link SearchSplit#CURSOR_SIZE}. */
     private final Deque<String> recent;
+
     private final Set<String> recentIds;
     private long newestPublishedAt;
 
@@ -43,7 +45,11 @@ public final class SearchSplitState {
 
     public SearchSplit toSplit() {
         return new SearchSplit(
-                split.site(), split.queryId(), split.terms(), newestPublishedAt, new ArrayList<>(recent));
+                split.site(),
+                split.queryId(),
+                split.terms(),
+                newestPublishedAt,
+                new ArrayList<>(recent));
     }
 
     public List<String> recentAdIds() {

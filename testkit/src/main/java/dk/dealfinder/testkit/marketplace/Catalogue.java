@@ -31,8 +31,10 @@ public final class Catalogue {
     private final CatalogueVocabulary vocabulary;
     private final Map<Long, MarketListing> listings = new ConcurrentHashMap<>();
     private final List<Consumer<MarketListing>> listeners = new CopyOnWriteArrayList<>();
+
     /** Generated ads not yet live, in the order the scenario publishes them; guarded by this. */
     private final Deque<Long> waiting = new ArrayDeque<>();
+
     /** Guarded by this. */
     private long lastId = CatalogueGenerator.FIRST_ID_FLOOR;
 
@@ -60,14 +62,27 @@ public final class Catalogue {
         Place place = vocabulary.place(draft.postcode()).orElse(UNKNOWN_PLACE);
         Random photoSeeds = new Random(id);
         List<Long> imageSeeds =
-                Stream.generate(photoSeeds::nextLong)
-                        .limit(PHOTOS_PER_PUBLISHED_AD)
-                        .toList();
+                Stream.generate(photoSeeds::nextLong).limit(PHOTOS_PER_PUBLISHED_AD).toList();
         MarketListing listing =
                 new MarketListing(
-                        id, draft.title(), draft.description(), draft.price(), draft.postcode(),
-                        place.city(), place.lat(), place.lng(), draft.category(), draft.condition(),
-                        draft.sellerType(), imageSeeds, now, now, true, draft.tradeType(), kind, 0,
+                        id,
+                        draft.title(),
+                        draft.description(),
+                        draft.price(),
+                        draft.postcode(),
+                        place.city(),
+                        place.lat(),
+                        place.lng(),
+                        draft.category(),
+                        draft.condition(),
+                        draft.sellerType(),
+                        imageSeeds,
+                        now,
+                        now,
+                        true,
+                        draft.tradeType(),
+                        kind,
+                        0,
                         List.of(new PricePoint(draft.price(), now)));
         store(listing);
         return id;
@@ -90,7 +105,9 @@ public final class Catalogue {
         update(id, listing -> listing.deactivated(clock.now()));
     }
 
-    /** Publishes the same item, text and photos again under a new id, as sellers do to resurface. */
+    /**
+     * Publishes the same item, text and photos again under a new id, as sellers do to resurface.
+     */
     public synchronized long repost(long id) {
         MarketListing original = require(id);
         MarketListing repost = original.repostedAs(allocateId(), clock.now());

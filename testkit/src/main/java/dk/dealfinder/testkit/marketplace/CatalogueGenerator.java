@@ -23,8 +23,10 @@ final class CatalogueGenerator {
     private static final Duration PRELOAD_SPAN = Duration.ofDays(3);
     private static final double DECOY_SHARE = 0.30;
     private static final double DEALER_SHARE = 0.15;
+
     /** Early slots that get one decoy of each kind, so even a small catalogue has them all. */
     private static final int FIRST_GUARANTEED_SLOT = 2;
+
     private static final int GUARANTEED_SLOT_STRIDE = 3;
     private static final List<DecoyKind> DECOYS =
             List.of(
@@ -35,6 +37,7 @@ final class CatalogueGenerator {
                     DecoyKind.OVERPRICED,
                     DecoyKind.REPOST,
                     DecoyKind.PART_OR_TOY);
+
     /** Relative frequency of each decoy kind within the decoy share, in {@link #DECOYS} order. */
     private static final int[] DECOY_WEIGHTS = {8, 5, 4, 3, 4, 3, 3};
 
@@ -53,11 +56,15 @@ final class CatalogueGenerator {
     }
 
     /**
-     * The first {@code round(size * preloadedFraction)} listings are live, published over the
-     * three days before {@code now} in list order; the rest wait, in list order, for the scenario.
+     * The first {@code round(size * preloadedFraction)} listings are live, published over the three
+     * days before {@code now} in list order; the rest wait, in list order, for the scenario.
      */
     static List<MarketListing> generate(
-            CatalogueVocabulary vocabulary, long seed, int size, double preloadedFraction, Instant now) {
+            CatalogueVocabulary vocabulary,
+            long seed,
+            int size,
+            double preloadedFraction,
+            Instant now) {
         return new CatalogueGenerator(vocabulary, seed).run(size, preloadedFraction, now);
     }
 
@@ -65,7 +72,8 @@ final class CatalogueGenerator {
         int preloaded = (int) Math.round(size * preloadedFraction);
         List<Instant> times = preloadTimes(preloaded, now);
         for (int slot = 0; slot < size; slot++) {
-            Instant publishedAt = slot < preloaded ? times.get(slot) : MarketListing.NOT_YET_PUBLISHED;
+            Instant publishedAt =
+                    slot < preloaded ? times.get(slot) : MarketListing.NOT_YET_PUBLISHED;
             generated.add(listingFor(slot, publishedAt));
         }
         return List.copyOf(generated);
@@ -86,13 +94,17 @@ final class CatalogueGenerator {
             return hostileListing(
                     "iPhone 13 128GB <script>alert(1)</script>",
                     "Sælges billigt. <img src=x onerror=alert(2)> Skærmen er uden ridser.",
-                    2300, "Mobiltelefoner", publishedAt);
+                    2300,
+                    "Mobiltelefoner",
+                    publishedAt);
         }
         if (slot == HOSTILE_QUOTES_SLOT) {
             return hostileListing(
                     "IKEA \"Kivik\" sofa 3 pers. & puf",
                     "Sofa & puf i \"grå\" stof, fra røgfrit hjem. Pris: 1.200 kr. <b>fast</b>.",
-                    1200, "Møbler", publishedAt);
+                    1200,
+                    "Møbler",
+                    publishedAt);
         }
         DecoyKind kind = kindFor(slot);
         if (kind == DecoyKind.REPOST) {
@@ -141,28 +153,48 @@ final class CatalogueGenerator {
     private Offer offerFor(DecoyKind kind, Category category, TitleWords words, long market) {
         return switch (kind) {
             case GENUINE -> genuineOffer(category, words, market);
-            case OVERPRICED -> new Offer(
-                    words.fill(pick(category.genuineTitles())),
-                    roundPrice(market * between(1.6, 2.5)),
-                    ListingDraft.FOR_SALE,
-                    pick(vocabulary.conditions()));
-            case ACCESSORY -> templatedOffer(pick(category.accessories()), words, pick(List.of("Ny", "Som ny", "Brugt - god stand")));
-            case PART_OR_TOY -> templatedOffer(pick(category.partsAndToys()), words, pick(vocabulary.conditions()));
-            case BROKEN -> new Offer(
-                    words.fill(pick(category.broken())),
-                    roundPrice(market * between(0.15, 0.4)),
-                    ListingDraft.FOR_SALE,
-                    "Defekt");
-            case WANTED -> new Offer(
-                    words.fill(pick(List.of("{title} købes", "Købes: {title}", "Søger {title}, købes"))),
-                    roundPrice(market * between(0.6, 0.85)),
-                    ListingDraft.WANTED,
-                    "Brugt - god stand");
-            case SWAP -> new Offer(
-                    words.fill(pick(List.of("{title} byttes", "{title} byttes eller sælges", "Byttes: {title}"))),
-                    roundPrice(market * between(0.9, 1.1)),
-                    ListingDraft.SWAP,
-                    pick(vocabulary.conditions()));
+            case OVERPRICED ->
+                    new Offer(
+                            words.fill(pick(category.genuineTitles())),
+                            roundPrice(market * between(1.6, 2.5)),
+                            ListingDraft.FOR_SALE,
+                            pick(vocabulary.conditions()));
+            case ACCESSORY ->
+                    templatedOffer(
+                            pick(category.accessories()),
+                            words,
+                            pick(List.of("Ny", "Som ny", "Brugt - god stand")));
+            case PART_OR_TOY ->
+                    templatedOffer(
+                            pick(category.partsAndToys()), words, pick(vocabulary.conditions()));
+            case BROKEN ->
+                    new Offer(
+                            words.fill(pick(category.broken())),
+                            roundPrice(market * between(0.15, 0.4)),
+                            ListingDraft.FOR_SALE,
+                            "Defekt");
+            case WANTED ->
+                    new Offer(
+                            words.fill(
+                                    pick(
+                                            List.of(
+                                                    "{title} købes",
+                                                    "Købes: {title}",
+                                                    "Søger {title}, købes"))),
+                            roundPrice(market * between(0.6, 0.85)),
+                            ListingDraft.WANTED,
+                            "Brugt - god stand");
+            case SWAP ->
+                    new Offer(
+                            words.fill(
+                                    pick(
+                                            List.of(
+                                                    "{title} byttes",
+                                                    "{title} byttes eller sælges",
+                                                    "Byttes: {title}"))),
+                            roundPrice(market * between(0.9, 1.1)),
+                            ListingDraft.SWAP,
+                            pick(vocabulary.conditions()));
             case REPOST -> throw new IllegalStateException("reposts copy an earlier listing");
         };
     }
@@ -179,14 +211,21 @@ final class CatalogueGenerator {
     }
 
     private Offer templatedOffer(PricedTemplate template, TitleWords words, String condition) {
-        long price = roundPrice(template.low() + random.nextDouble() * (template.high() - template.low()));
+        long price =
+                roundPrice(
+                        template.low() + random.nextDouble() * (template.high() - template.low()));
         return new Offer(words.fill(template.title()), price, ListingDraft.FOR_SALE, condition);
     }
 
     private MarketListing newListing(
-            DecoyKind kind, Category category, Offer offer, TitleWords words, Place place,
+            DecoyKind kind,
+            Category category,
+            Offer offer,
+            TitleWords words,
+            Place place,
             Instant publishedAt) {
-        SellerType seller = random.nextDouble() < DEALER_SHARE ? SellerType.DEALER : SellerType.PRIVATE;
+        SellerType seller =
+                random.nextDouble() < DEALER_SHARE ? SellerType.DEALER : SellerType.PRIVATE;
         String description = describe(kind, category, words);
         List<Long> imageSeeds = new ArrayList<>();
         int photos = 1 + random.nextInt(3);
@@ -194,9 +233,24 @@ final class CatalogueGenerator {
             imageSeeds.add(random.nextLong());
         }
         return new MarketListing(
-                allocateId(), offer.title(), description, offer.price(), place.postcode(),
-                place.city(), place.lat(), place.lng(), category.name(), offer.condition(), seller,
-                imageSeeds, publishedAt, publishedAt, true, offer.tradeType(), kind, 0,
+                allocateId(),
+                offer.title(),
+                description,
+                offer.price(),
+                place.postcode(),
+                place.city(),
+                place.lat(),
+                place.lng(),
+                category.name(),
+                offer.condition(),
+                seller,
+                imageSeeds,
+                publishedAt,
+                publishedAt,
+                true,
+                offer.tradeType(),
+                kind,
+                0,
                 List.of(new PricePoint(offer.price(), publishedAt)));
     }
 
@@ -230,10 +284,25 @@ final class CatalogueGenerator {
             String title, String description, long price, String category, Instant publishedAt) {
         Place place = vocabulary.place("2100").orElseThrow();
         return new MarketListing(
-                allocateId(), title, description, price, place.postcode(), place.city(),
-                place.lat(), place.lng(), category, "Brugt - god stand", SellerType.PRIVATE,
-                List.of(random.nextLong()), publishedAt, publishedAt, true, ListingDraft.FOR_SALE,
-                DecoyKind.GENUINE, 0, List.of(new PricePoint(price, publishedAt)));
+                allocateId(),
+                title,
+                description,
+                price,
+                place.postcode(),
+                place.city(),
+                place.lat(),
+                place.lng(),
+                category,
+                "Brugt - god stand",
+                SellerType.PRIVATE,
+                List.of(random.nextLong()),
+                publishedAt,
+                publishedAt,
+                true,
+                ListingDraft.FOR_SALE,
+                DecoyKind.GENUINE,
+                0,
+                List.of(new PricePoint(price, publishedAt)));
     }
 
     private long allocateId() {

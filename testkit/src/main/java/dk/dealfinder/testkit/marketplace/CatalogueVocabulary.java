@@ -11,9 +11,9 @@ import java.util.Optional;
 
 /**
  * The Danish words the generated catalogue is made of, kept as data in {@code
- * marketplace/catalogue-vocabulary.json} so that adding a product or a town needs no code.
- * Title templates may use {title} (model with size), {model}, {brand}, {code} (Lego set number)
- * and {city}.
+ * marketplace/catalogue-vocabulary.json} so that adding a product or a town needs no code. Title
+ * templates may use {title} (model with size), {model}, {brand}, {code} (Lego set number) and
+ * {city}.
  */
 record CatalogueVocabulary(
         List<Category> categories,
@@ -36,7 +36,12 @@ record CatalogueVocabulary(
             List<String> sentences) {}
 
     /** A product line; {@code sizes} maps a storage or frame size to its price difference. */
-    record Model(String brand, String model, String code, long price, LinkedHashMap<String, Long> sizes) {
+    record Model(
+            String brand,
+            String model,
+            String code,
+            long price,
+            LinkedHashMap<String, Long> sizes) {
         Map<String, Long> sizesOrNone() {
             return sizes == null || sizes.isEmpty() ? Map.of("", 0L) : sizes;
         }

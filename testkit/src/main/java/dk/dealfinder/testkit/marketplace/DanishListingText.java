@@ -13,7 +13,8 @@ final class DanishListingText {
     static final ZoneId DANISH_TIME = ZoneId.of("Europe/Copenhagen");
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm");
     private static final List<String> MONTHS =
-            List.of("jan.", "feb.", "mar.", "apr.", "maj", "jun.", "jul.", "aug.", "sep.", "okt.",
+            List.of(
+                    "jan.", "feb.", "mar.", "apr.", "maj", "jun.", "jul.", "aug.", "sep.", "okt.",
                     "nov.", "dec.");
 
     private DanishListingText() {}

@@ -7,8 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * Writes seller text into HTML safely. Titles on the marketplace may contain markup on purpose,
- * so a scraper that forgets to unescape, or a UI that forgets to escape, shows up in tests.
+ * Writes seller text into HTML safely. Titles on the marketplace may contain markup on purpose, so
+ * a scraper that forgets to unescape, or a UI that forgets to escape, shows up in tests.
  */
 final class HtmlMarkup {
 

@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * An ad's own page: a schema.org {@code Product} in JSON-LD and, like DBA's React pages, the
- * richer ad data in {@code window.__staticRouterHydrationData} at {@code
- * loaderData["item-page"].ad}. Removed ads still answer 200 with {@code meta.isInactive = true}.
+ * An ad's own page: a schema.org {@code Product} in JSON-LD and, like DBA's React pages, the richer
+ * ad data in {@code window.__staticRouterHydrationData} at {@code loaderData["item-page"].ad}.
+ * Removed ads still answer 200 with {@code meta.isInactive = true}.
  */
 final class ItemPageHtml {
 
@@ -20,24 +20,41 @@ final class ItemPageHtml {
         String title = HtmlMarkup.escape(listing.title());
         StringBuilder html = new StringBuilder(4096);
         html.append("<!DOCTYPE html>\n<html lang=\"da\">\n<head>\n<meta charset=\"utf-8\">\n")
-                .append("<title>").append(title).append(" | DBA</title>\n")
-                .append("<link rel=\"canonical\" href=\"").append(urls.item(listing.id())).append("\">\n")
+                .append("<title>")
+                .append(title)
+                .append(" | DBA</title>\n")
+                .append("<link rel=\"canonical\" href=\"")
+                .append(urls.item(listing.id()))
+                .append("\">\n")
                 .append("<script type=\"application/ld+json\">")
                 .append(HtmlMarkup.scriptJson(product(listing, urls)))
                 .append("</script>\n</head>\n<body>\n<main class=\"recommerce-item\">\n");
         if (!listing.active()) {
             html.append("<p class=\"item-inactive\">Annoncen er ikke længere aktiv</p>\n");
         }
-        html.append("<h1>").append(title).append("</h1>\n")
-                .append("<img src=\"").append(urls.image(listing.id(), 1)).append("\" alt=\"")
-                .append(title).append("\" width=\"").append(IMAGE_WIDTH).append("\" height=\"")
-                .append(IMAGE_HEIGHT).append("\">\n")
+        html.append("<h1>")
+                .append(title)
+                .append("</h1>\n")
+                .append("<img src=\"")
+                .append(urls.image(listing.id(), 1))
+                .append("\" alt=\"")
+                .append(title)
+                .append("\" width=\"")
+                .append(IMAGE_WIDTH)
+                .append("\" height=\"")
+                .append(IMAGE_HEIGHT)
+                .append("\">\n")
                 .append("<p class=\"item-price\">")
-                .append(HtmlMarkup.escape(DanishListingText.price(listing.price()))).append("</p>\n")
-                .append("<p class=\"item-location\">").append(HtmlMarkup.escape(listing.postcode()))
-                .append(' ').append(HtmlMarkup.escape(listing.city())).append("</p>\n")
+                .append(HtmlMarkup.escape(DanishListingText.price(listing.price())))
+                .append("</p>\n")
+                .append("<p class=\"item-location\">")
+                .append(HtmlMarkup.escape(listing.postcode()))
+                .append(' ')
+                .append(HtmlMarkup.escape(listing.city()))
+                .append("</p>\n")
                 .append("<div class=\"item-description\">")
-                .append(HtmlMarkup.escape(listing.description())).append("</div>\n")
+                .append(HtmlMarkup.escape(listing.description()))
+                .append("</div>\n")
                 .append("</main>\n<script>window.__staticRouterHydrationData = ")
                 .append(HtmlMarkup.scriptJson(hydration(listing, urls)))
                 .append(";</script>\n</body>\n</html>\n");
@@ -104,8 +121,14 @@ final class ItemPageHtml {
                     .put("height", IMAGE_HEIGHT);
         }
         ArrayNode extras = ad.putArray("extras");
-        extras.addObject().put("id", "condition").put("label", "Stand").put("value", listing.condition());
-        extras.addObject().put("id", "category").put("label", "Kategori").put("value", listing.category());
+        extras.addObject()
+                .put("id", "condition")
+                .put("label", "Stand")
+                .put("value", listing.condition());
+        extras.addObject()
+                .put("id", "category")
+                .put("label", "Kategori")
+                .put("value", listing.category());
         ad.put("sellerType", listing.sellerType().flag());
         ObjectNode meta = ad.putObject("meta");
         meta.put("adId", listing.id());
@@ -114,7 +137,11 @@ final class ItemPageHtml {
         meta.put("isInactive", !listing.active());
         ArrayNode history = meta.putArray("history");
         listing.priceHistory()
-                .forEach(point -> history.addObject().put("price", point.price()).put("at", point.at().toString()));
+                .forEach(
+                        point ->
+                                history.addObject()
+                                        .put("price", point.price())
+                                        .put("at", point.at().toString()));
         root.putNull("actionData");
         root.putNull("errors");
         return root;

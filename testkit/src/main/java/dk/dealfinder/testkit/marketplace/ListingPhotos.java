@@ -12,9 +12,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import javax.imageio.ImageIO;
 
 /**
- * Draws an ad's photos: stripes and shapes whose colours and positions come from the photo's
- * seed. A repost carries its original's seeds, so it serves the same bytes, while two different
- * items look different enough for a perceptual hash to tell them apart.
+ * Draws an ad's photos: stripes and shapes whose colours and positions come from the photo's seed.
+ * A repost carries its original's seeds, so it serves the same bytes, while two different items
+ * look different enough for a perceptual hash to tell them apart.
  */
 final class ListingPhotos {
 
@@ -27,7 +27,9 @@ final class ListingPhotos {
     private static byte[] render(long seed) {
         BufferedImage image =
                 new BufferedImage(
-                        ItemPageHtml.IMAGE_WIDTH, ItemPageHtml.IMAGE_HEIGHT, BufferedImage.TYPE_INT_RGB);
+                        ItemPageHtml.IMAGE_WIDTH,
+                        ItemPageHtml.IMAGE_HEIGHT,
+                        BufferedImage.TYPE_INT_RGB);
         Random random = new Random(seed);
         Graphics2D canvas = image.createGraphics();
         try {
@@ -73,7 +75,9 @@ final class ListingPhotos {
 
     private static Color randomColor(Random random) {
         return Color.getHSBColor(
-                random.nextFloat(), 0.3f + random.nextFloat() * 0.7f, 0.15f + random.nextFloat() * 0.85f);
+                random.nextFloat(),
+                0.3f + random.nextFloat() * 0.7f,
+                0.15f + random.nextFloat() * 0.85f);
     }
 
     private static byte[] encode(BufferedImage image) {

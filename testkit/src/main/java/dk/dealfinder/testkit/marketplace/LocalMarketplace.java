@@ -15,10 +15,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A local stand-in for DBA.dk's "recommerce" site on 127.0.0.1: robots.txt, the JSON search API
- * on both known paths, the server-rendered search page, item pages and JPEG photos, all backed by
- * a seeded {@link Catalogue}. No real marketplace is reachable from our machines, so every test,
- * demo and benchmark scrapes this one.
+ * A local stand-in for DBA.dk's "recommerce" site on 127.0.0.1: robots.txt, the JSON search API on
+ * both known paths, the server-rendered search page, item pages and JPEG photos, all backed by a
+ * seeded {@link Catalogue}. No real marketplace is reachable from our machines, so every test, demo
+ * and benchmark scrapes this one.
  */
 public final class LocalMarketplace implements AutoCloseable {
 
@@ -34,8 +34,13 @@ public final class LocalMarketplace implements AutoCloseable {
     private final URI baseUrl;
 
     private LocalMarketplace(
-            HttpServer server, ExecutorService httpThreads, MarketplaceSite site, Catalogue catalogue,
-            ScenarioClock clock, MarketplaceScenario scenario, URI baseUrl) {
+            HttpServer server,
+            ExecutorService httpThreads,
+            MarketplaceSite site,
+            Catalogue catalogue,
+            ScenarioClock clock,
+            MarketplaceScenario scenario,
+            URI baseUrl) {
         this.server = server;
         this.httpThreads = httpThreads;
         this.site = site;
@@ -54,14 +59,21 @@ public final class LocalMarketplace implements AutoCloseable {
         CatalogueVocabulary vocabulary = CatalogueVocabulary.load();
         List<MarketListing> generated =
                 CatalogueGenerator.generate(
-                        vocabulary, options.seed(), options.catalogueSize(),
-                        options.preloadedFraction(), clock.now());
+                        vocabulary,
+                        options.seed(),
+                        options.catalogueSize(),
+                        options.preloadedFraction(),
+                        clock.now());
         Catalogue catalogue = new Catalogue(clock, vocabulary, generated);
         HttpServer server;
         try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), options.port()), 0);
+            server =
+                    HttpServer.create(
+                            new InetSocketAddress(InetAddress.getLoopbackAddress(), options.port()),
+                            0);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot bind the local marketplace to port " + options.port(), e);
+            throw new UncheckedIOException(
+                    "cannot bind the local marketplace to port " + options.port(), e);
         }
         URI baseUrl = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
         MarketplaceSite site = new MarketplaceSite(catalogue, clock, options, baseUrl);
@@ -69,17 +81,21 @@ public final class LocalMarketplace implements AutoCloseable {
         server.createContext("/", site);
         server.setExecutor(httpThreads);
         server.start();
-        MarketplaceScenario scenario = new MarketplaceScenario(catalogue, options.seed(), options.scenarioTick());
+        MarketplaceScenario scenario =
+                new MarketplaceScenario(catalogue, options.seed(), options.scenarioTick());
         LOG.info(
                 "Local marketplace at {} with {} listings, {} live",
-                baseUrl, catalogue.size(), catalogue.published().size());
+                baseUrl,
+                catalogue.size(),
+                catalogue.published().size());
         return new LocalMarketplace(server, httpThreads, site, catalogue, clock, scenario, baseUrl);
     }
 
     private static ThreadFactory daemonThreads() {
         AtomicInteger count = new AtomicInteger();
         return runnable -> {
-            Thread thread = new Thread(runnable, "local-marketplace-http-" + count.incrementAndGet());
+            Thread thread =
+                    new Thread(runnable, "local-marketplace-http-" + count.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         };

@@ -7,8 +7,8 @@ import java.util.Objects;
 
 /**
  * One ad on the local marketplace, immutable: every change in the {@link Catalogue} replaces the
- * record. {@code kind} and {@code originalId} are ground truth that the site never serves, so
- * tests can score what the pipeline made of the ad.
+ * record. {@code kind} and {@code originalId} are ground truth that the site never serves, so tests
+ * can score what the pipeline made of the ad.
  *
  * @param id DBA-like ad id (8 to 9 digits)
  * @param price asking price in whole DKK; 0 is shown as "Gives væk"
@@ -63,8 +63,24 @@ public record MarketListing(
 
     MarketListing goneLive(Instant now) {
         return new MarketListing(
-                id, title, description, price, postcode, city, latitude, longitude, category,
-                condition, sellerType, imageSeeds, now, now, active, tradeType, kind, originalId,
+                id,
+                title,
+                description,
+                price,
+                postcode,
+                city,
+                latitude,
+                longitude,
+                category,
+                condition,
+                sellerType,
+                imageSeeds,
+                now,
+                now,
+                active,
+                tradeType,
+                kind,
+                originalId,
                 List.of(new PricePoint(price, now)));
     }
 
@@ -72,31 +88,95 @@ public record MarketListing(
         List<PricePoint> history = new ArrayList<>(priceHistory);
         history.add(new PricePoint(newPrice, now));
         return new MarketListing(
-                id, title, description, newPrice, postcode, city, latitude, longitude, category,
-                condition, sellerType, imageSeeds, publishedAt, now, active, tradeType, kind,
-                originalId, history);
+                id,
+                title,
+                description,
+                newPrice,
+                postcode,
+                city,
+                latitude,
+                longitude,
+                category,
+                condition,
+                sellerType,
+                imageSeeds,
+                publishedAt,
+                now,
+                active,
+                tradeType,
+                kind,
+                originalId,
+                history);
     }
 
     MarketListing withText(String newTitle, String newDescription, Instant now) {
         return new MarketListing(
-                id, newTitle, newDescription, price, postcode, city, latitude, longitude, category,
-                condition, sellerType, imageSeeds, publishedAt, now, active, tradeType, kind,
-                originalId, priceHistory);
+                id,
+                newTitle,
+                newDescription,
+                price,
+                postcode,
+                city,
+                latitude,
+                longitude,
+                category,
+                condition,
+                sellerType,
+                imageSeeds,
+                publishedAt,
+                now,
+                active,
+                tradeType,
+                kind,
+                originalId,
+                priceHistory);
     }
 
     MarketListing deactivated(Instant now) {
         return new MarketListing(
-                id, title, description, price, postcode, city, latitude, longitude, category,
-                condition, sellerType, imageSeeds, publishedAt, now, false, tradeType, kind,
-                originalId, priceHistory);
+                id,
+                title,
+                description,
+                price,
+                postcode,
+                city,
+                latitude,
+                longitude,
+                category,
+                condition,
+                sellerType,
+                imageSeeds,
+                publishedAt,
+                now,
+                false,
+                tradeType,
+                kind,
+                originalId,
+                priceHistory);
     }
 
     /** The same item under {@code newId}, live from {@code now}, pointing back at the first ad. */
     MarketListing repostedAs(long newId, Instant now) {
         long rootId = isRepost() ? originalId : id;
         return new MarketListing(
-                newId, title, description, price, postcode, city, latitude, longitude, category,
-                condition, sellerType, imageSeeds, now, now, true, tradeType, DecoyKind.REPOST,
-                rootId, List.of(new PricePoint(price, now)));
+                newId,
+                title,
+                description,
+                price,
+                postcode,
+                city,
+                latitude,
+                longitude,
+                category,
+                condition,
+                sellerType,
+                imageSeeds,
+                now,
+                now,
+                true,
+                tradeType,
+                DecoyKind.REPOST,
+                rootId,
+                List.of(new PricePoint(price, now)));
     }
 }

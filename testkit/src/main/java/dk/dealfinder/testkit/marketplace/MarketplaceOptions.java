@@ -33,7 +33,8 @@ public record MarketplaceOptions(
                     "preloadedFraction must be within [0, 1], was " + preloadedFraction);
         }
         if (scenarioTick.isZero() || scenarioTick.isNegative()) {
-            throw new IllegalArgumentException("scenarioTick must be positive, was " + scenarioTick);
+            throw new IllegalArgumentException(
+                    "scenarioTick must be positive, was " + scenarioTick);
         }
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be within [0, 65535], was " + port);
@@ -51,32 +52,57 @@ public record MarketplaceOptions(
 
     public MarketplaceOptions withPort(int newPort) {
         return new MarketplaceOptions(
-                seed, catalogueSize, preloadedFraction, scenarioTick,
-                serveSearchApiPrimaryPath, serveSearchApiLegacyPath, newPort);
+                seed,
+                catalogueSize,
+                preloadedFraction,
+                scenarioTick,
+                serveSearchApiPrimaryPath,
+                serveSearchApiLegacyPath,
+                newPort);
     }
 
     public MarketplaceOptions withSeed(long newSeed) {
         return new MarketplaceOptions(
-                newSeed, catalogueSize, preloadedFraction, scenarioTick,
-                serveSearchApiPrimaryPath, serveSearchApiLegacyPath, port);
+                newSeed,
+                catalogueSize,
+                preloadedFraction,
+                scenarioTick,
+                serveSearchApiPrimaryPath,
+                serveSearchApiLegacyPath,
+                port);
     }
 
     public MarketplaceOptions withCatalogueSize(int newSize) {
         return new MarketplaceOptions(
-                seed, newSize, preloadedFraction, scenarioTick,
-                serveSearchApiPrimaryPath, serveSearchApiLegacyPath, port);
+                seed,
+                newSize,
+                preloadedFraction,
+                scenarioTick,
+                serveSearchApiPrimaryPath,
+                serveSearchApiLegacyPath,
+                port);
     }
 
     public MarketplaceOptions withPreloadedFraction(double newFraction) {
         return new MarketplaceOptions(
-                seed, catalogueSize, newFraction, scenarioTick,
-                serveSearchApiPrimaryPath, serveSearchApiLegacyPath, port);
+                seed,
+                catalogueSize,
+                newFraction,
+                scenarioTick,
+                serveSearchApiPrimaryPath,
+                serveSearchApiLegacyPath,
+                port);
     }
 
     public MarketplaceOptions withScenarioTick(Duration newTick) {
         return new MarketplaceOptions(
-                seed, catalogueSize, preloadedFraction, newTick,
-                serveSearchApiPrimaryPath, serveSearchApiLegacyPath, port);
+                seed,
+                catalogueSize,
+                preloadedFraction,
+                newTick,
+                serveSearchApiPrimaryPath,
+                serveSearchApiLegacyPath,
+                port);
     }
 
     public MarketplaceOptions withSearchApiPaths(boolean primary, boolean legacy) {

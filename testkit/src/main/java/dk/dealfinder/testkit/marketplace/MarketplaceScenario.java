@@ -17,8 +17,10 @@ import org.slf4j.LoggerFactory;
 final class MarketplaceScenario implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(MarketplaceScenario.class);
+
     /** Keeps the scenario's choices apart from the catalogue's, which use the same seed. */
     private static final long SEED_SALT = 0x5CE7A210L;
+
     private static final List<String> EDIT_NOTES =
             List.of(
                     "Stadig til salg.",
@@ -48,7 +50,8 @@ final class MarketplaceScenario implements AutoCloseable {
                             thread.setDaemon(true);
                             return thread;
                         });
-        timer.scheduleWithFixedDelay(this::safeStep, tick.toMillis(), tick.toMillis(), TimeUnit.MILLISECONDS);
+        timer.scheduleWithFixedDelay(
+                this::safeStep, tick.toMillis(), tick.toMillis(), TimeUnit.MILLISECONDS);
         LOG.info("Scenario started, one step every {}", tick);
     }
 
@@ -68,14 +71,24 @@ final class MarketplaceScenario implements AutoCloseable {
         }
     }
 
-    /** One tick's worth of change; runs on the scenario thread, or in a test that never starts it. */
+    /**
+     * One tick's worth of change; runs on the scenario thread, or in a test that never starts it.
+     */
     synchronized void step() {
         int toPublish = 1 + random.nextInt(3);
         for (int i = 0; i < toPublish; i++) {
-            catalogue.publishNextWaiting()
-                    .ifPresent(ad -> LOG.debug("Published {} '{}' at {} kr.", ad.id(), ad.title(), ad.price()));
+            catalogue
+                    .publishNextWaiting()
+                    .ifPresent(
+                            ad ->
+                                    LOG.debug(
+                                            "Published {} '{}' at {} kr.",
+                                            ad.id(),
+                                            ad.title(),
+                                            ad.price()));
         }
-        List<MarketListing> live = catalogue.published().stream().filter(MarketListing::active).toList();
+        List<MarketListing> live =
+                catalogue.published().stream().filter(MarketListing::active).toList();
         if (live.isEmpty()) {
             return;
         }
@@ -99,10 +112,12 @@ final class MarketplaceScenario implements AutoCloseable {
         if (target.price() == 0) {
             return;
         }
-        long newPrice = CatalogueGenerator.roundPrice(target.price() * (0.75 + random.nextDouble() * 0.2));
+        long newPrice =
+                CatalogueGenerator.roundPrice(target.price() * (0.75 + random.nextDouble() * 0.2));
         if (newPrice < target.price()) {
             catalogue.changePrice(target.id(), newPrice);
-            LOG.info("Price of {} dropped from {} to {} kr.", target.id(), target.price(), newPrice);
+            LOG.info(
+                    "Price of {} dropped from {} to {} kr.", target.id(), target.price(), newPrice);
         }
     }
 

@@ -24,8 +24,10 @@ final class MarketplaceSite implements HttpHandler {
     static final String SEARCH_ID = "SEARCH_ID_BAP_COMMON";
     static final String PRIMARY_API_PATH = "/recommerce/forsale/search/api/search/" + SEARCH_ID;
     static final String LEGACY_API_PATH = "/recommerce-search-page/api/search/" + SEARCH_ID;
-    private static final Pattern ITEM_PATH = Pattern.compile("/recommerce/forsale/item/(\\d{1,18})");
-    private static final Pattern IMAGE_PATH = Pattern.compile("/images/(\\d{1,18})/(\\d{1,3})\\.jpg");
+    private static final Pattern ITEM_PATH =
+            Pattern.compile("/recommerce/forsale/item/(\\d{1,18})");
+    private static final Pattern IMAGE_PATH =
+            Pattern.compile("/images/(\\d{1,18})/(\\d{1,3})\\.jpg");
     private static final String ROBOTS =
             """
             # Lokal kopi af DBA's struktur til test og demo
@@ -46,7 +48,8 @@ final class MarketplaceSite implements HttpHandler {
     private final ListingPhotos photos = new ListingPhotos();
     private final AtomicLong requests = new AtomicLong();
 
-    MarketplaceSite(Catalogue catalogue, ScenarioClock clock, MarketplaceOptions options, URI baseUrl) {
+    MarketplaceSite(
+            Catalogue catalogue, ScenarioClock clock, MarketplaceOptions options, URI baseUrl) {
         this.catalogue = catalogue;
         this.clock = clock;
         this.options = options;
@@ -80,7 +83,8 @@ final class MarketplaceSite implements HttpHandler {
         String path = uri.getPath();
         Map<String, String> params = queryParameters(uri.getRawQuery());
         if (path.equals("/robots.txt")) {
-            return new SiteResponse(200, "text/plain; charset=utf-8", ROBOTS.getBytes(StandardCharsets.UTF_8));
+            return new SiteResponse(
+                    200, "text/plain; charset=utf-8", ROBOTS.getBytes(StandardCharsets.UTF_8));
         }
         if ((path.equals(PRIMARY_API_PATH) && options.serveSearchApiPrimaryPath())
                 || (path.equals(LEGACY_API_PATH) && options.serveSearchApiLegacyPath())) {
@@ -90,7 +94,8 @@ final class MarketplaceSite implements HttpHandler {
         if (path.equals(SiteUrls.SEARCH_PAGE)) {
             SearchQuery query = SearchQuery.parse(params);
             return SiteResponse.html(
-                    SearchPageHtml.render(query, query.run(catalogue, clock.now()), urls, clock.now()));
+                    SearchPageHtml.render(
+                            query, query.run(catalogue, clock.now()), urls, clock.now()));
         }
         Matcher item = ITEM_PATH.matcher(path);
         if (item.matches()) {
@@ -103,7 +108,10 @@ final class MarketplaceSite implements HttpHandler {
             int number = Integer.parseInt(image.group(2));
             return publishedListing(image.group(1))
                     .filter(listing -> number >= 1 && number <= listing.imageSeeds().size())
-                    .map(listing -> SiteResponse.jpeg(photos.jpeg(listing.imageSeeds().get(number - 1))))
+                    .map(
+                            listing ->
+                                    SiteResponse.jpeg(
+                                            photos.jpeg(listing.imageSeeds().get(number - 1))))
                     .orElseGet(SiteResponse::notFound);
         }
         return SiteResponse.notFound();

@@ -16,7 +16,8 @@ final class SearchPageHtml {
 
     private SearchPageHtml() {}
 
-    static String render(SearchQuery query, SearchQuery.Results results, SiteUrls urls, Instant now) {
+    static String render(
+            SearchQuery query, SearchQuery.Results results, SiteUrls urls, Instant now) {
         String heading = query.text().isEmpty() ? "Alle annoncer" : query.text();
         StringBuilder html = new StringBuilder(8192);
         html.append("<!DOCTYPE html>\n<html lang=\"da\">\n<head>\n<meta charset=\"utf-8\">\n")
@@ -37,47 +38,73 @@ final class SearchPageHtml {
         return html.append("</main>\n</body>\n</html>\n").toString();
     }
 
-    private static void appendCard(StringBuilder html, MarketListing listing, SiteUrls urls, Instant now) {
+    private static void appendCard(
+            StringBuilder html, MarketListing listing, SiteUrls urls, Instant now) {
         String title = HtmlMarkup.escape(listing.title());
-        html.append("<article class=\"sf-search-ad\" data-ad-id=\"").append(listing.id()).append("\">\n")
+        html.append("<article class=\"sf-search-ad\" data-ad-id=\"")
+                .append(listing.id())
+                .append("\">\n")
                 .append("  <div class=\"sf-search-ad-image\"><img src=\"")
                 .append(urls.image(listing.id(), 1))
-                .append("\" alt=\"").append(title).append("\" width=\"320\" height=\"240\" loading=\"lazy\"></div>\n")
+                .append("\" alt=\"")
+                .append(title)
+                .append("\" width=\"320\" height=\"240\" loading=\"lazy\"></div>\n")
                 .append("  <h2 class=\"sf-search-ad-heading\"><a class=\"sf-search-ad-link\" id=\"")
-                .append(listing.id()).append("\" href=\"").append(SiteUrls.itemPath(listing.id())).append("\">")
-                .append(title).append("</a></h2>\n")
+                .append(listing.id())
+                .append("\" href=\"")
+                .append(SiteUrls.itemPath(listing.id()))
+                .append("\">")
+                .append(title)
+                .append("</a></h2>\n")
                 .append("  <div class=\"sf-search-ad-price\">")
-                .append(HtmlMarkup.escape(DanishListingText.price(listing.price()))).append("</div>\n")
+                .append(HtmlMarkup.escape(DanishListingText.price(listing.price())))
+                .append("</div>\n")
                 .append("  <div class=\"sf-search-ad-location\">")
-                .append(HtmlMarkup.escape(listing.city())).append("</div>\n")
+                .append(HtmlMarkup.escape(listing.city()))
+                .append("</div>\n")
                 .append("  <time class=\"sf-search-ad-published\" datetime=\"")
-                .append(listing.publishedAt()).append("\">")
-                .append(DanishListingText.publishedAgo(listing.publishedAt(), now)).append("</time>\n")
+                .append(listing.publishedAt())
+                .append("\">")
+                .append(DanishListingText.publishedAgo(listing.publishedAt(), now))
+                .append("</time>\n")
                 .append("</article>\n");
     }
 
-    private static void appendPaging(StringBuilder html, SearchQuery query, SearchQuery.Results results) {
+    private static void appendPaging(
+            StringBuilder html, SearchQuery query, SearchQuery.Results results) {
         html.append("<nav class=\"sf-pagination\" aria-label=\"Sider\">");
         if (results.currentPage() > 1) {
-            html.append("<a rel=\"prev\" href=\"").append(pageLink(query, results.currentPage() - 1))
+            html.append("<a rel=\"prev\" href=\"")
+                    .append(pageLink(query, results.currentPage() - 1))
                     .append("\">Forrige</a>");
         }
-        html.append("<span>Side ").append(results.currentPage()).append(" af ")
-                .append(results.lastPage()).append("</span>");
+        html.append("<span>Side ")
+                .append(results.currentPage())
+                .append(" af ")
+                .append(results.lastPage())
+                .append("</span>");
         if (!results.isEndOfPaging()) {
-            html.append("<a rel=\"next\" href=\"").append(pageLink(query, results.currentPage() + 1))
+            html.append("<a rel=\"next\" href=\"")
+                    .append(pageLink(query, results.currentPage() + 1))
                     .append("\">Næste</a>");
         }
         html.append("</nav>\n");
     }
 
     private static String pageLink(SearchQuery query, int page) {
-        String link = SiteUrls.SEARCH_PAGE + "?q=" + URLEncoder.encode(query.text(), StandardCharsets.UTF_8)
-                + "&page=" + page + "&sort=" + query.sort().name();
+        String link =
+                SiteUrls.SEARCH_PAGE
+                        + "?q="
+                        + URLEncoder.encode(query.text(), StandardCharsets.UTF_8)
+                        + "&page="
+                        + page
+                        + "&sort="
+                        + query.sort().name();
         return HtmlMarkup.escape(link);
     }
 
-    private static ObjectNode collectionPage(String heading, SearchQuery.Results results, SiteUrls urls) {
+    private static ObjectNode collectionPage(
+            String heading, SearchQuery.Results results, SiteUrls urls) {
         ObjectNode page = HtmlMarkup.JSON.createObjectNode();
         page.put("@context", "https://schema.org");
         page.put("@type", "CollectionPage");

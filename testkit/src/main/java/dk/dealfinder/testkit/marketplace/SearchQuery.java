@@ -8,15 +8,20 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * A search as DBA's search page and API take it: every term of {@code q} must occur in the title
- * or description, case-insensitively, and results come 60 to a page.
+ * A search as DBA's search page and API take it: every term of {@code q} must occur in the title or
+ * description, case-insensitively, and results come 60 to a page.
  *
  * <p>{@code location} is filtered loosely by region code (our own reading of the codes public
- * scrapers send, see {@link Region}); unknown codes and {@code dealer_segment} are ignored, as
- * the real site ignores parameters it does not know.
+ * scrapers send, see {@link Region}); unknown codes and {@code dealer_segment} are ignored, as the
+ * real site ignores parameters it does not know.
  */
 record SearchQuery(
-        String text, List<String> terms, int page, Sort sort, long priceFrom, long priceTo,
+        String text,
+        List<String> terms,
+        int page,
+        Sort sort,
+        long priceFrom,
+        long priceTo,
         Region region) {
 
     static final int PAGE_SIZE = 60;
@@ -27,7 +32,9 @@ record SearchQuery(
                 Comparator.comparing(MarketListing::publishedAt)
                         .thenComparingLong(MarketListing::id)
                         .reversed()),
-        PRICE_ASC(Comparator.comparingLong(MarketListing::price).thenComparingLong(MarketListing::id)),
+        PRICE_ASC(
+                Comparator.comparingLong(MarketListing::price)
+                        .thenComparingLong(MarketListing::id)),
         PRICE_DESC(
                 Comparator.comparingLong(MarketListing::price)
                         .thenComparingLong(MarketListing::id)
@@ -111,7 +118,12 @@ record SearchQuery(
         long priceFrom = number(params, "price_from", 0);
         long priceTo = number(params, "price_to", Long.MAX_VALUE);
         return new SearchQuery(
-                text, terms, (int) page, Sort.parse(params.get("sort")), priceFrom, priceTo,
+                text,
+                terms,
+                (int) page,
+                Sort.parse(params.get("sort")),
+                priceFrom,
+                priceTo,
                 Region.parse(params.get("location")));
     }
 

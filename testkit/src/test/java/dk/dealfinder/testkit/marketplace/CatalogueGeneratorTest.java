@@ -50,7 +50,11 @@ class CatalogueGeneratorTest {
         List<MarketListing> listings = generate(42, 600, 0.5);
         Map<DecoyKind, Long> byKind =
                 listings.stream()
-                        .collect(Collectors.groupingBy(MarketListing::kind, () -> new EnumMap<>(DecoyKind.class), Collectors.counting()));
+                        .collect(
+                                Collectors.groupingBy(
+                                        MarketListing::kind,
+                                        () -> new EnumMap<>(DecoyKind.class),
+                                        Collectors.counting()));
 
         assertThat(byKind.keySet()).containsExactlyInAnyOrder(DecoyKind.values());
         double decoyShare = 1.0 - byKind.get(DecoyKind.GENUINE) / (double) listings.size();
@@ -67,10 +71,14 @@ class CatalogueGeneratorTest {
     void decoysCarryTheirDanishMarkers() {
         List<MarketListing> listings = generate(42, 600, 0.5);
 
-        assertThat(ofKind(listings, DecoyKind.WANTED)).allSatisfy(l -> assertThat(l.tradeType()).isEqualTo("Købes"));
-        assertThat(ofKind(listings, DecoyKind.SWAP)).allSatisfy(l -> assertThat(l.tradeType()).isEqualTo("Byttes"));
-        assertThat(ofKind(listings, DecoyKind.BROKEN)).allSatisfy(l -> assertThat(l.condition()).isEqualTo("Defekt"));
-        assertThat(listings).extracting(MarketListing::title)
+        assertThat(ofKind(listings, DecoyKind.WANTED))
+                .allSatisfy(l -> assertThat(l.tradeType()).isEqualTo("Købes"));
+        assertThat(ofKind(listings, DecoyKind.SWAP))
+                .allSatisfy(l -> assertThat(l.tradeType()).isEqualTo("Byttes"));
+        assertThat(ofKind(listings, DecoyKind.BROKEN))
+                .allSatisfy(l -> assertThat(l.condition()).isEqualTo("Defekt"));
+        assertThat(listings)
+                .extracting(MarketListing::title)
                 .anyMatch(t -> t.startsWith("Cover til iPhone"))
                 .anyMatch(t -> t.contains("kun kassen"))
                 .anyMatch(t -> t.contains("købes"))
@@ -84,15 +92,19 @@ class CatalogueGeneratorTest {
         Map<Long, MarketListing> byId =
                 listings.stream().collect(Collectors.toMap(MarketListing::id, Function.identity()));
 
-        assertThat(ofKind(listings, DecoyKind.REPOST)).isNotEmpty().allSatisfy(repost -> {
-            MarketListing original = byId.get(repost.originalId());
-            assertThat(original.kind()).isEqualTo(DecoyKind.GENUINE);
-            assertThat(repost.title()).isEqualTo(original.title());
-            assertThat(repost.description()).isEqualTo(original.description());
-            assertThat(repost.imageSeeds()).isEqualTo(original.imageSeeds());
-            assertThat(repost.id()).isGreaterThan(original.id());
-            assertThat(repost.publishedAt()).isAfterOrEqualTo(original.publishedAt());
-        });
+        assertThat(ofKind(listings, DecoyKind.REPOST))
+                .isNotEmpty()
+                .allSatisfy(
+                        repost -> {
+                            MarketListing original = byId.get(repost.originalId());
+                            assertThat(original.kind()).isEqualTo(DecoyKind.GENUINE);
+                            assertThat(repost.title()).isEqualTo(original.title());
+                            assertThat(repost.description()).isEqualTo(original.description());
+                            assertThat(repost.imageSeeds()).isEqualTo(original.imageSeeds());
+                            assertThat(repost.id()).isGreaterThan(original.id());
+                            assertThat(repost.publishedAt())
+                                    .isAfterOrEqualTo(original.publishedAt());
+                        });
     }
 
     @Test
@@ -101,30 +113,51 @@ class CatalogueGeneratorTest {
 
         List<MarketListing> live = listings.stream().filter(l -> l.isPublishedBy(NOW)).toList();
         assertThat(live).hasSize(300);
-        assertThat(live).allSatisfy(l -> assertThat(l.publishedAt()).isBetween(NOW.minusSeconds(3 * 86400), NOW));
+        assertThat(live)
+                .allSatisfy(
+                        l ->
+                                assertThat(l.publishedAt())
+                                        .isBetween(NOW.minusSeconds(3 * 86400), NOW));
         assertThat(listings.subList(300, 600))
-                .allSatisfy(l -> assertThat(l.publishedAt()).isEqualTo(MarketListing.NOT_YET_PUBLISHED));
+                .allSatisfy(
+                        l ->
+                                assertThat(l.publishedAt())
+                                        .isEqualTo(MarketListing.NOT_YET_PUBLISHED));
     }
 
     @Test
     void listingsLookDanishAndRealistic() {
         List<MarketListing> listings = generate(42, 600, 0.5);
 
-        assertThat(listings).allSatisfy(l -> {
-            assertThat(l.postcode()).matches("\\d{4}");
-            assertThat(l.price()).isNotNegative().isLessThan(50_000);
-            assertThat(l.description()).isNotBlank();
-            assertThat(l.imageSeeds()).isNotEmpty();
-        });
-        assertThat(listings).extracting(MarketListing::city).contains("København Ø", "Aarhus C", "Odense C", "Aalborg", "Roskilde");
-        assertThat(listings).extracting(MarketListing::description).anyMatch(d -> d.matches(".*[æøå].*"));
-        assertThat(listings).extracting(MarketListing::category)
-                .contains("Mobiltelefoner", "Legetøj", "Cykler", "Møbler", "Elektronik", "Baby og børn");
+        assertThat(listings)
+                .allSatisfy(
+                        l -> {
+                            assertThat(l.postcode()).matches("\\d{4}");
+                            assertThat(l.price()).isNotNegative().isLessThan(50_000);
+                            assertThat(l.description()).isNotBlank();
+                            assertThat(l.imageSeeds()).isNotEmpty();
+                        });
+        assertThat(listings)
+                .extracting(MarketListing::city)
+                .contains("København Ø", "Aarhus C", "Odense C", "Aalborg", "Roskilde");
+        assertThat(listings)
+                .extracting(MarketListing::description)
+                .anyMatch(d -> d.matches(".*[æøå].*"));
+        assertThat(listings)
+                .extracting(MarketListing::category)
+                .contains(
+                        "Mobiltelefoner",
+                        "Legetøj",
+                        "Cykler",
+                        "Møbler",
+                        "Elektronik",
+                        "Baby og børn");
     }
 
     @Test
     void hostileTitlesAreIncludedToTestEscaping() {
-        assertThat(generate(42, 600, 0.5)).extracting(MarketListing::title)
+        assertThat(generate(42, 600, 0.5))
+                .extracting(MarketListing::title)
                 .contains("iPhone 13 128GB <script>alert(1)</script>")
                 .anyMatch(t -> t.contains("\"") && t.contains("&"));
     }

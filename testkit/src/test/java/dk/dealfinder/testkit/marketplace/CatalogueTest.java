@@ -28,7 +28,9 @@ class CatalogueTest {
         assertThat(listing.publishedAt()).isEqualTo(NOW);
         assertThat(listing.city()).isEqualTo("København Ø");
         assertThat(listing.kind()).isEqualTo(DecoyKind.GENUINE);
-        assertThat(catalogue.published()).extracting(MarketListing::id).containsExactly(first, second);
+        assertThat(catalogue.published())
+                .extracting(MarketListing::id)
+                .containsExactly(first, second);
     }
 
     @Test
@@ -42,12 +44,15 @@ class CatalogueTest {
         assertThat(listing.price()).isEqualTo(8000);
         assertThat(listing.editedAt()).isEqualTo(NOW.plus(Duration.ofHours(1)));
         assertThat(listing.priceHistory())
-                .containsExactly(new PricePoint(9000, NOW), new PricePoint(8000, NOW.plus(Duration.ofHours(1))));
+                .containsExactly(
+                        new PricePoint(9000, NOW),
+                        new PricePoint(8000, NOW.plus(Duration.ofHours(1))));
     }
 
     @Test
     void repostKeepsItemAndPhotosUnderANewId() {
-        long id = catalogue.publish(ListingDraft.of("Lego Star Wars 75192 Millennium Falcon", 5200));
+        long id =
+                catalogue.publish(ListingDraft.of("Lego Star Wars 75192 Millennium Falcon", 5200));
         clock.advance(Duration.ofDays(2));
         catalogue.edit(id, "Lego 75192 Millennium Falcon UCS", "Komplet med kasse.");
 
@@ -76,8 +81,10 @@ class CatalogueTest {
 
     @Test
     void changesToUnknownAdsAreRefused() {
-        assertThatThrownBy(() -> catalogue.changePrice(123, 100)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> catalogue.remove(123)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> catalogue.changePrice(123, 100))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> catalogue.remove(123))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

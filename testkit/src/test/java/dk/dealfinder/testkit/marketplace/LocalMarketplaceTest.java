@@ -31,7 +31,12 @@ class LocalMarketplaceTest {
         try (LocalMarketplace marketplace = LocalMarketplace.start(MarketplaceOptions.empty())) {
             String robots = new SiteClient(marketplace).get("/robots.txt").body();
 
-            assertThat(robots).contains("User-agent: *", "Allow: /recommerce/", "Disallow: /min-konto/", "Crawl-delay: 1");
+            assertThat(robots)
+                    .contains(
+                            "User-agent: *",
+                            "Allow: /recommerce/",
+                            "Disallow: /min-konto/",
+                            "Crawl-delay: 1");
         }
     }
 
@@ -55,7 +60,14 @@ class LocalMarketplaceTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/", "/min-konto/", "/recommerce/forsale/item/", "/images/1/x.png", "/recommerce/forsale/search/api/search/OTHER"})
+    @ValueSource(
+            strings = {
+                "/",
+                "/min-konto/",
+                "/recommerce/forsale/item/",
+                "/images/1/x.png",
+                "/recommerce/forsale/search/api/search/OTHER"
+            })
     void unknownPathsAre404(String path) {
         try (LocalMarketplace marketplace = LocalMarketplace.start(MarketplaceOptions.empty())) {
             assertThat(new SiteClient(marketplace).get(path).statusCode()).isEqualTo(404);
@@ -87,7 +99,8 @@ class LocalMarketplaceTest {
     void scenarioStepsPlayOutTheSameForTheSameSeed() {
         MarketplaceOptions options = MarketplaceOptions.defaults().withCatalogueSize(100);
         try (LocalMarketplace first = LocalMarketplace.start(options, ScenarioClock.fixed(NOW));
-                LocalMarketplace second = LocalMarketplace.start(options, ScenarioClock.fixed(NOW))) {
+                LocalMarketplace second =
+                        LocalMarketplace.start(options, ScenarioClock.fixed(NOW))) {
             for (int i = 0; i < 30; i++) {
                 first.stepScenario();
                 second.stepScenario();
@@ -106,7 +119,9 @@ class LocalMarketplaceTest {
     @Test
     void startedScenarioPublishesWaitingListingsOverTime() throws InterruptedException {
         MarketplaceOptions options =
-                MarketplaceOptions.defaults().withCatalogueSize(50).withScenarioTick(Duration.ofMillis(20));
+                MarketplaceOptions.defaults()
+                        .withCatalogueSize(50)
+                        .withScenarioTick(Duration.ofMillis(20));
         try (LocalMarketplace marketplace = LocalMarketplace.start(options)) {
             CountDownLatch published = new CountDownLatch(5);
             marketplace.catalogue().subscribe(listing -> published.countDown());

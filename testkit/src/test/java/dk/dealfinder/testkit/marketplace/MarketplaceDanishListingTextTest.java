@@ -20,9 +20,13 @@ class MarketplaceDanishListingTextTest {
     void datesAreRelativeInDanishTime() {
         Instant now = Instant.parse("2025-11-12T13:32:00Z");
 
-        assertThat(DanishListingText.publishedAgo(Instant.parse("2025-11-12T00:10:00Z"), now)).isEqualTo("i dag 01:10");
-        assertThat(DanishListingText.publishedAgo(Instant.parse("2025-11-11T23:30:00Z"), now)).isEqualTo("i dag 00:30");
-        assertThat(DanishListingText.publishedAgo(Instant.parse("2025-11-11T08:10:00Z"), now)).isEqualTo("i går 09:10");
-        assertThat(DanishListingText.publishedAgo(Instant.parse("2025-05-03T08:10:00Z"), now)).isEqualTo("3. maj");
+        assertThat(DanishListingText.publishedAgo(Instant.parse("2025-11-12T00:10:00Z"), now))
+                .isEqualTo("i dag 01:10");
+        assertThat(DanishListingText.publishedAgo(Instant.parse("2025-11-11T23:30:00Z"), now))
+                .isEqualTo("i dag 00:30");
+        assertThat(DanishListingText.publishedAgo(Instant.parse("2025-11-11T08:10:00Z"), now))
+                .isEqualTo("i går 09:10");
+        assertThat(DanishListingText.publishedAgo(Instant.parse("2025-05-03T08:10:00Z"), now))
+                .isEqualTo("3. maj");
     }
 }

@@ -21,17 +21,19 @@ class MarketplaceItemPageTest {
 
     private JsonNode hydratedAd(long id) {
         String html = running.site().get("/recommerce/forsale/item/" + id).body();
-        return SiteClient.scriptJson(html, "window.__staticRouterHydrationData").at("/loaderData/item-page/ad");
+        return SiteClient.scriptJson(html, "window.__staticRouterHydrationData")
+                .at("/loaderData/item-page/ad");
     }
 
     @Test
     void hydrationDataCarriesTheWholeAd() {
         long id =
-                running.catalogue().publish(
-                        ListingDraft.of("Trek Émonda SL 5 racercykel str. 56", 8500)
-                                .withPostcode("4000")
-                                .withCategory("Cykler")
-                                .withDescription("Nyserviceret, kører perfekt."));
+                running.catalogue()
+                        .publish(
+                                ListingDraft.of("Trek Émonda SL 5 racercykel str. 56", 8500)
+                                        .withPostcode("4000")
+                                        .withCategory("Cykler")
+                                        .withDescription("Nyserviceret, kører perfekt."));
 
         JsonNode ad = hydratedAd(id);
 
@@ -42,9 +44,11 @@ class MarketplaceItemPageTest {
         assertThat(ad.at("/location/postalCode").asText()).isEqualTo("4000");
         assertThat(ad.at("/location/postalName").asText()).isEqualTo("Roskilde");
         assertThat(ad.at("/location/position/lat").asDouble()).isBetween(55.0, 56.0);
-        assertThat(ad.at("/images/0/uri").asText()).isEqualTo(running.baseUrl() + "/images/" + id + "/1.jpg");
+        assertThat(ad.at("/images/0/uri").asText())
+                .isEqualTo(running.baseUrl() + "/images/" + id + "/1.jpg");
         assertThat(ad.at("/images/0/width").asInt()).isEqualTo(320);
-        assertThat(ad.get("extras")).extracting(e -> e.get("id").asText() + "=" + e.get("value").asText())
+        assertThat(ad.get("extras"))
+                .extracting(e -> e.get("id").asText() + "=" + e.get("value").asText())
                 .containsExactly("condition=Brugt - god stand", "category=Cykler");
         assertThat(ad.get("sellerType").asText()).isEqualTo("private");
         assertThat(ad.at("/meta/isInactive").asBoolean()).isFalse();
@@ -59,18 +63,27 @@ class MarketplaceItemPageTest {
         running.catalogue().remove(id);
 
         HttpResponse<String> response = running.site().get("/recommerce/forsale/item/" + id);
-        JsonNode ad = SiteClient.scriptJson(response.body(), "window.__staticRouterHydrationData").at("/loaderData/item-page/ad");
+        JsonNode ad =
+                SiteClient.scriptJson(response.body(), "window.__staticRouterHydrationData")
+                        .at("/loaderData/item-page/ad");
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(ad.at("/meta/isInactive").asBoolean()).isTrue();
-        assertThat(ad.at("/meta/edited").asText()).isEqualTo(RunningMarketplace.NOW.plus(Duration.ofHours(2)).toString());
-        assertThat(ad.at("/meta/history")).extracting(p -> p.get("price").asLong()).containsExactly(4000L, 3500L);
+        assertThat(ad.at("/meta/edited").asText())
+                .isEqualTo(RunningMarketplace.NOW.plus(Duration.ofHours(2)).toString());
+        assertThat(ad.at("/meta/history"))
+                .extracting(p -> p.get("price").asLong())
+                .containsExactly(4000L, 3500L);
         assertThat(ad.at("/price/amount").asLong()).isEqualTo(3500);
     }
 
     @Test
     void jsonLdProductDescribesTheOffer() {
-        long id = running.catalogue().publish(ListingDraft.of("Bugaboo Fox <b>barnevogn</b>", 4200).withCondition("Ny"));
+        long id =
+                running.catalogue()
+                        .publish(
+                                ListingDraft.of("Bugaboo Fox <b>barnevogn</b>", 4200)
+                                        .withCondition("Ny"));
 
         String html = running.site().get("/recommerce/forsale/item/" + id).body();
         JsonNode product = SiteClient.scriptJson(html, "application/ld+json");
@@ -78,19 +91,23 @@ class MarketplaceItemPageTest {
         assertThat(html).doesNotContain("<b>barnevogn</b>");
         assertThat(product.get("@type").asText()).isEqualTo("Product");
         assertThat(product.get("name").asText()).isEqualTo("Bugaboo Fox <b>barnevogn</b>");
-        assertThat(product.get("itemCondition").asText()).isEqualTo("https://schema.org/NewCondition");
+        assertThat(product.get("itemCondition").asText())
+                .isEqualTo("https://schema.org/NewCondition");
         assertThat(product.at("/offers/price").asLong()).isEqualTo(4200);
         assertThat(product.at("/offers/priceCurrency").asText()).isEqualTo("DKK");
-        assertThat(product.at("/offers/availability").asText()).isEqualTo("https://schema.org/InStock");
+        assertThat(product.at("/offers/availability").asText())
+                .isEqualTo("https://schema.org/InStock");
         assertThat(product.get("image")).hasSize(2);
     }
 
     @Test
     void unknownAndNotYetPublishedAdsAre404() {
-        running.restart(MarketplaceOptions.defaults().withCatalogueSize(20).withPreloadedFraction(0.5));
+        running.restart(
+                MarketplaceOptions.defaults().withCatalogueSize(20).withPreloadedFraction(0.5));
         long waiting = running.catalogue().all().get(19).id();
 
-        assertThat(running.site().get("/recommerce/forsale/item/" + waiting).statusCode()).isEqualTo(404);
+        assertThat(running.site().get("/recommerce/forsale/item/" + waiting).statusCode())
+                .isEqualTo(404);
         assertThat(running.site().get("/images/" + waiting + "/1.jpg").statusCode()).isEqualTo(404);
         assertThat(running.site().get("/recommerce/forsale/item/99").statusCode()).isEqualTo(404);
         assertThat(running.site().get("/recommerce/forsale/item/abc").statusCode()).isEqualTo(404);
@@ -110,12 +127,14 @@ class MarketplaceItemPageTest {
         assertThat(photo(repost, 1)).isEqualTo(originalPhoto);
         assertThat(photo(repost, 2)).isEqualTo(photo(original, 2));
         assertThat(differenceHash(photo(other, 1))).isNotEqualTo(differenceHash(originalPhoto));
-        assertThat(running.site().bytes("/images/" + original + "/3.jpg").statusCode()).isEqualTo(404);
+        assertThat(running.site().bytes("/images/" + original + "/3.jpg").statusCode())
+                .isEqualTo(404);
     }
 
     @Test
     void generatedItemsHaveVisiblyDifferentPhotos() throws IOException {
-        running.restart(MarketplaceOptions.defaults().withCatalogueSize(40).withPreloadedFraction(1.0));
+        running.restart(
+                MarketplaceOptions.defaults().withCatalogueSize(40).withPreloadedFraction(1.0));
 
         Set<Long> hashes = new HashSet<>();
         Set<List<Long>> items = new HashSet<>();
@@ -129,7 +148,8 @@ class MarketplaceItemPageTest {
     }
 
     private byte[] photo(long id, int number) {
-        HttpResponse<byte[]> response = running.site().bytes("/images/" + id + "/" + number + ".jpg");
+        HttpResponse<byte[]> response =
+                running.site().bytes("/images/" + id + "/" + number + ".jpg");
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("image/jpeg");
         return response.body();

@@ -28,10 +28,13 @@ class MarketplaceSearchApiTest {
         long cover = publish("Cover til iPhone 13", 100);
         publish("Samsung Galaxy S23", 3000);
         long described =
-                running.catalogue().publish(
-                        ListingDraft.of("Telefon sælges", 1800).withDescription("Det er en IPHONE 13 mini."));
+                running.catalogue()
+                        .publish(
+                                ListingDraft.of("Telefon sælges", 1800)
+                                        .withDescription("Det er en IPHONE 13 mini."));
 
-        assertThat(ids(running.site().json(apiPath + "?q=iphone+13"))).containsExactlyInAnyOrder(phone, cover, described);
+        assertThat(ids(running.site().json(apiPath + "?q=iphone+13")))
+                .containsExactlyInAnyOrder(phone, cover, described);
         assertThat(ids(running.site().json(apiPath + "?q=COVER%20iphone"))).containsExactly(cover);
         assertThat(ids(running.site().json(apiPath + "?q=ipad"))).isEmpty();
     }
@@ -39,8 +42,10 @@ class MarketplaceSearchApiTest {
     @Test
     void docsHaveTheShapeScrapersRead() {
         long id =
-                running.catalogue().publish(
-                        ListingDraft.of("Lego Technic 42100 Liebherr", 2800).withPostcode("8000"));
+                running.catalogue()
+                        .publish(
+                                ListingDraft.of("Lego Technic 42100 Liebherr", 2800)
+                                        .withPostcode("8000"));
 
         JsonNode body = running.site().json(SiteClient.PRIMARY_API + "?q=42100");
         JsonNode doc = body.get("docs").get(0);
@@ -51,8 +56,10 @@ class MarketplaceSearchApiTest {
         assertThat(doc.get("ad_id").asLong()).isEqualTo(id);
         assertThat(doc.get("heading").asText()).isEqualTo("Lego Technic 42100 Liebherr");
         assertThat(doc.get("location").asText()).isEqualTo("Aarhus C");
-        assertThat(doc.get("canonical_url").asText()).isEqualTo(base + "/recommerce/forsale/item/" + id);
-        assertThat(doc.get("image_urls").get(0).asText()).isEqualTo(base + "/images/" + id + "/1.jpg");
+        assertThat(doc.get("canonical_url").asText())
+                .isEqualTo(base + "/recommerce/forsale/item/" + id);
+        assertThat(doc.get("image_urls").get(0).asText())
+                .isEqualTo(base + "/images/" + id + "/1.jpg");
         assertThat(doc.get("price").get("amount").asLong()).isEqualTo(2800);
         assertThat(doc.get("price").get("currency_code").asText()).isEqualTo("DKK");
         assertThat(doc.get("timestamp").asLong()).isEqualTo(RunningMarketplace.NOW.toEpochMilli());
@@ -88,9 +95,12 @@ class MarketplaceSearchApiTest {
         long middle = publish("Sofa B", 1000);
         long newest = publish("Sofa C", 2000);
 
-        assertThat(ids(running.site().json(SiteClient.PRIMARY_API + "?q=sofa"))).containsExactly(newest, middle, old);
-        assertThat(ids(running.site().json(SiteClient.PRIMARY_API + "?q=sofa&sort=PRICE_ASC"))).containsExactly(middle, newest, old);
-        assertThat(ids(running.site().json(SiteClient.PRIMARY_API + "?q=sofa&sort=PRICE_DESC"))).containsExactly(old, newest, middle);
+        assertThat(ids(running.site().json(SiteClient.PRIMARY_API + "?q=sofa")))
+                .containsExactly(newest, middle, old);
+        assertThat(ids(running.site().json(SiteClient.PRIMARY_API + "?q=sofa&sort=PRICE_ASC")))
+                .containsExactly(middle, newest, old);
+        assertThat(ids(running.site().json(SiteClient.PRIMARY_API + "?q=sofa&sort=PRICE_DESC")))
+                .containsExactly(old, newest, middle);
     }
 
     @Test
@@ -99,27 +109,48 @@ class MarketplaceSearchApiTest {
         long cheap = publish("Sofa B", 1000);
         long middle = publish("Sofa C", 2000);
 
-        assertThat(ids(running.site().json(SiteClient.PRIMARY_API + "?q=sofa&price_to=2000"))).containsExactly(middle, cheap);
-        assertThat(ids(running.site().json(SiteClient.PRIMARY_API + "?q=sofa&price_from=1500&price_to=2500"))).containsExactly(middle);
+        assertThat(ids(running.site().json(SiteClient.PRIMARY_API + "?q=sofa&price_to=2000")))
+                .containsExactly(middle, cheap);
+        assertThat(
+                        ids(
+                                running.site()
+                                        .json(
+                                                SiteClient.PRIMARY_API
+                                                        + "?q=sofa&price_from=1500&price_to=2500")))
+                .containsExactly(middle);
     }
 
     @Test
     void filtersLooselyOnRegionCodeAndIgnoresUnknownOnes() {
         long copenhagen = running.catalogue().publish(ListingDraft.of("Ladcykel", 7000));
-        long aalborg = running.catalogue().publish(ListingDraft.of("Ladcykel", 6000).withPostcode("9000"));
+        long aalborg =
+                running.catalogue().publish(ListingDraft.of("Ladcykel", 6000).withPostcode("9000"));
 
-        assertThat(ids(running.site().json(SiteClient.PRIMARY_API + "?q=ladcykel&location=0.200001"))).containsExactly(copenhagen);
-        assertThat(ids(running.site().json(SiteClient.PRIMARY_API + "?q=ladcykel&location=somewhere")))
+        assertThat(
+                        ids(
+                                running.site()
+                                        .json(
+                                                SiteClient.PRIMARY_API
+                                                        + "?q=ladcykel&location=0.200001")))
+                .containsExactly(copenhagen);
+        assertThat(
+                        ids(
+                                running.site()
+                                        .json(
+                                                SiteClient.PRIMARY_API
+                                                        + "?q=ladcykel&location=somewhere")))
                 .containsExactlyInAnyOrder(copenhagen, aalborg);
     }
 
     @Test
     void publishingChangingAndRemovingShowUpInSearch() {
         long id = publish("Nintendo Switch OLED", 1800);
-        assertThat(prices(running.site().json(SiteClient.PRIMARY_API + "?q=switch"))).containsExactly(1800L);
+        assertThat(prices(running.site().json(SiteClient.PRIMARY_API + "?q=switch")))
+                .containsExactly(1800L);
 
         running.catalogue().changePrice(id, 1400);
-        assertThat(prices(running.site().json(SiteClient.PRIMARY_API + "?q=switch"))).containsExactly(1400L);
+        assertThat(prices(running.site().json(SiteClient.PRIMARY_API + "?q=switch")))
+                .containsExactly(1400L);
 
         running.catalogue().remove(id);
         assertThat(ids(running.site().json(SiteClient.PRIMARY_API + "?q=switch"))).isEmpty();
@@ -130,8 +161,10 @@ class MarketplaceSearchApiTest {
         running.restart(MarketplaceOptions.empty().withSearchApiPaths(false, true));
         running.catalogue().publish(ListingDraft.of("AirPods Pro 2. gen", 1000));
 
-        assertThat(running.site().get(SiteClient.PRIMARY_API + "?q=airpods").statusCode()).isEqualTo(404);
-        assertThat(running.site().json(SiteClient.LEGACY_API + "?q=airpods").get("docs")).hasSize(1);
+        assertThat(running.site().get(SiteClient.PRIMARY_API + "?q=airpods").statusCode())
+                .isEqualTo(404);
+        assertThat(running.site().json(SiteClient.LEGACY_API + "?q=airpods").get("docs"))
+                .hasSize(1);
     }
 
     @Test

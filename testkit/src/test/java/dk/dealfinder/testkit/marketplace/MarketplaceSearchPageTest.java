@@ -22,10 +22,16 @@ class MarketplaceSearchPageTest {
         String html = response.body();
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.headers().firstValue("Content-Type")).hasValue("text/html; charset=utf-8");
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValue("text/html; charset=utf-8");
         assertThat(count(html, "<article class=\"sf-search-ad\"")).isEqualTo(1);
         assertThat(html)
-                .contains("<a class=\"sf-search-ad-link\" id=\"" + id + "\" href=\"/recommerce/forsale/item/" + id + "\">Wegner CH24 Y-stol</a>")
+                .contains(
+                        "<a class=\"sf-search-ad-link\" id=\""
+                                + id
+                                + "\" href=\"/recommerce/forsale/item/"
+                                + id
+                                + "\">Wegner CH24 Y-stol</a>")
                 .contains("2.250 kr.")
                 .contains("København Ø")
                 .contains("i dag 14:32")
@@ -41,7 +47,11 @@ class MarketplaceSearchPageTest {
 
         String html = running.site().get("/recommerce/forsale/search?q=sofabord").body();
 
-        assertThat(html).contains("Gives væk").contains("400 kr.").contains("i går 14:32").contains("12. nov.");
+        assertThat(html)
+                .contains("Gives væk")
+                .contains("400 kr.")
+                .contains("i går 14:32")
+                .contains("12. nov.");
     }
 
     @Test
@@ -56,19 +66,25 @@ class MarketplaceSearchPageTest {
         assertThat(html).contains("IKEA &quot;Kivik&quot; sofa &amp; puf");
         assertThat(html).contains("\\u003Cscript\\u003Ealert(1)\\u003C/script\\u003E");
         JsonNode page = SiteClient.scriptJson(html, "id=\"seoStructuredData\"");
-        assertThat(page.at("/mainEntity/itemListElement")).extracting(e -> e.at("/item/name").asText())
-                .containsExactlyInAnyOrder("iPhone 13 <script>alert(1)</script>", "IKEA \"Kivik\" sofa & puf");
+        assertThat(page.at("/mainEntity/itemListElement"))
+                .extracting(e -> e.at("/item/name").asText())
+                .containsExactlyInAnyOrder(
+                        "iPhone 13 <script>alert(1)</script>", "IKEA \"Kivik\" sofa & puf");
     }
 
     @Test
     void structuredDataListsTheSameAdsAsTheCards() {
         long id = running.catalogue().publish(ListingDraft.of("PlayStation 5 Disc Edition", 3000));
 
-        JsonNode page = SiteClient.scriptJson(running.site().get("/recommerce/forsale/search?q=playstation").body(), "id=\"seoStructuredData\"");
+        JsonNode page =
+                SiteClient.scriptJson(
+                        running.site().get("/recommerce/forsale/search?q=playstation").body(),
+                        "id=\"seoStructuredData\"");
 
         assertThat(page.get("@type").asText()).isEqualTo("CollectionPage");
         JsonNode item = page.at("/mainEntity/itemListElement/0/item");
-        assertThat(item.get("url").asText()).isEqualTo(running.baseUrl() + "/recommerce/forsale/item/" + id);
+        assertThat(item.get("url").asText())
+                .isEqualTo(running.baseUrl() + "/recommerce/forsale/item/" + id);
         assertThat(item.get("name").asText()).isEqualTo("PlayStation 5 Disc Edition");
         assertThat(item.at("/offers/price").asLong()).isEqualTo(3000);
         assertThat(item.at("/offers/priceCurrency").asText()).isEqualTo("DKK");
@@ -78,11 +94,17 @@ class MarketplaceSearchPageTest {
     void defaultCatalogueRendersAFullFirstPage() {
         running.restart(MarketplaceOptions.defaults());
 
-        String html = running.site().get("/recommerce/forsale/search?q=&page=1&sort=PUBLISHED_DESC").body();
+        String html =
+                running.site()
+                        .get("/recommerce/forsale/search?q=&page=1&sort=PUBLISHED_DESC")
+                        .body();
 
         assertThat(count(html, "<article class=\"sf-search-ad\"")).isEqualTo(60);
         assertThat(html).contains("rel=\"next\"");
-        assertThat(SiteClient.scriptJson(html, "id=\"seoStructuredData\"").at("/mainEntity/itemListElement")).hasSize(60);
+        assertThat(
+                        SiteClient.scriptJson(html, "id=\"seoStructuredData\"")
+                                .at("/mainEntity/itemListElement"))
+                .hasSize(60);
     }
 
     private static int count(String text, String needle) {

@@ -27,7 +27,9 @@ final class RunningMarketplace implements BeforeEachCallback, AfterEachCallback 
         marketplace.close();
     }
 
-    /** Replaces the running marketplace with a fresh one, still on a clock fixed at {@link #NOW}. */
+    /**
+     * Replaces the running marketplace with a fresh one, still on a clock fixed at {@link #NOW}.
+     */
     void restart(MarketplaceOptions options) {
         if (marketplace != null) {
             marketplace.close();

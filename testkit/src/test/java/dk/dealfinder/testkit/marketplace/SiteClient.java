@@ -38,7 +38,8 @@ final class SiteClient {
     JsonNode json(String pathAndQuery) {
         HttpResponse<String> response = get(pathAndQuery);
         if (response.statusCode() != 200) {
-            throw new AssertionError(pathAndQuery + " answered " + response.statusCode() + ": " + response.body());
+            throw new AssertionError(
+                    pathAndQuery + " answered " + response.statusCode() + ": " + response.body());
         }
         try {
             return JSON.readTree(response.body());

@@ -13,8 +13,8 @@ import org.apache.flink.util.Collector;
 
 /**
  * Keyed by listing key, remembers each listing's content so that re-scrapes of an unchanged listing
- * produce nothing. Emits a listing the first time it is seen, stamped version 1. (Price drops, edits
- * and removals become their own change kinds in a later stage of this function.)
+ * produce nothing. Emits a listing the first time it is seen, stamped version 1. (Price drops,
+ * edits and removals become their own change kinds in a later stage of this function.)
  */
 public class ChangeDetector extends KeyedProcessFunction<String, Listing, Listing> {
 
@@ -23,7 +23,9 @@ public class ChangeDetector extends KeyedProcessFunction<String, Listing, Listin
     private transient Counter newListings;
     private transient Counter unchanged;
 
-    /** @param stateTtl how long a listing is remembered after it was last seen */
+    /**
+     * @param stateTtl how long a listing is remembered after it was last seen
+     */
     public ChangeDetector(Duration stateTtl) {
         this.stateTtl = stateTtl;
     }
@@ -52,7 +54,9 @@ public class ChangeDetector extends KeyedProcessFunction<String, Listing, Listin
             out.collect(withVersion(listing, 1));
         } else {
             unchanged.inc();
-            seen.update(new SeenListing(previous.contentHash(), previous.version(), listing.fetchedAt()));
+            seen.update(
+                    new SeenListing(
+                            previous.contentHash(), previous.version(), listing.fetchedAt()));
         }
     }
 
@@ -62,9 +66,20 @@ public class ChangeDetector extends KeyedProcessFunction<String, Listing, Listin
 
     static Listing withVersion(Listing l, int version) {
         return new Listing(
-                l.listingKey(), l.site(), l.adId(), l.url(), l.title(), l.description(), l.price(),
-                l.currency(), l.location(), l.postcode(), l.imageUrls(), l.publishedAt(),
-                l.fetchedAt(), version);
+                l.listingKey(),
+                l.site(),
+                l.adId(),
+                l.url(),
+                l.title(),
+                l.description(),
+                l.price(),
+                l.currency(),
+                l.location(),
+                l.postcode(),
+                l.imageUrls(),
+                l.publishedAt(),
+                l.fetchedAt(),
+                version);
     }
 
     /** What is remembered per listing: its content hash, version and when it was last scraped. */

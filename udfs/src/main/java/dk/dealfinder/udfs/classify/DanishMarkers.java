@@ -19,12 +19,14 @@ public final class DanishMarkers {
     private static final Pattern WANTED = word("købes|søges|ønskes|køber");
     private static final Pattern SWAP = word("byttes|bytte|byt");
     private static final Pattern BROKEN =
-            word("defekt|defekte|i stykker|til reservedele|reservedele|tænder ikke|virker ikke"
-                    + "|revnet|knækket|vandskadet|smadret");
+            word(
+                    "defekt|defekte|i stykker|til reservedele|reservedele|tænder ikke|virker ikke"
+                            + "|revnet|knækket|vandskadet|smadret");
     private static final Pattern ACCESSORY =
-            word("cover|covers|etui|case|oplader|ladekabel|kabel|panserglas|beskyttelsesglas"
-                    + "|skærmbeskyttelse|holder|taske|rem|kun kassen|kun æske|tom æske|æske|emballage"
-                    + "|manual|vejledning|minifigur|minifigurer|klistermærker|reservedel|dæk|slange");
+            word(
+                    "cover|covers|etui|case|oplader|ladekabel|kabel|panserglas|beskyttelsesglas|skærmbeskyttelse|holder|taske|rem|kun"
+                        + " kassen|kun æske|tom æske|æske|emballage"
+                        + "|manual|vejledning|minifigur|minifigurer|klistermærker|reservedel|dæk|slange");
     private static final Set<String> SIBLING_QUALIFIERS =
             Set.of("pro", "max", "mini", "plus", "ultra", "fe", "lite", "se", "xl", "air");
 
@@ -47,7 +49,9 @@ public final class DanishMarkers {
         var accessory = ACCESSORY.matcher(t);
         if (accessory.find() && !q.contains(accessory.group().strip())) {
             return Optional.of(
-                    new Marked(Verdict.ACCESSORY, "an accessory (\"" + accessory.group().strip() + "\")"));
+                    new Marked(
+                            Verdict.ACCESSORY,
+                            "an accessory (\"" + accessory.group().strip() + "\")"));
         }
         return sibling(t, q);
     }
@@ -65,7 +69,9 @@ public final class DanishMarkers {
                     && SIBLING_QUALIFIERS.contains(next)
                     && !queryTokens.contains(next)) {
                 return Optional.of(
-                        new Marked(Verdict.IRRELEVANT, "a sibling model (\"" + last + " " + next + "\")"));
+                        new Marked(
+                                Verdict.IRRELEVANT,
+                                "a sibling model (\"" + last + " " + next + "\")"));
             }
         }
         return Optional.empty();

@@ -32,7 +32,12 @@ public class ZeroShotClassifier extends RichMapFunction<QueryMatch, ClassifiedMa
         queryVectors = new HashMap<>();
         verdicts = new HashMap<>();
         for (Verdict v : Verdict.values()) {
-            verdicts.put(v, getRuntimeContext().getMetricGroup().addGroup("verdict", v.name()).counter("classified"));
+            verdicts.put(
+                    v,
+                    getRuntimeContext()
+                            .getMetricGroup()
+                            .addGroup("verdict", v.name())
+                            .counter("classified"));
         }
     }
 
@@ -51,8 +56,13 @@ public class ZeroShotClassifier extends RichMapFunction<QueryMatch, ClassifiedMa
                 DanishMarkers.judge(m.listing().title(), m.listing().description(), terms);
         if (marked.isPresent()) {
             return new ClassifiedMatch(
-                    m.listing(), m.query(), marked.get().verdict(), 0.9, similarity,
-                    marked.get().reason(), "rules");
+                    m.listing(),
+                    m.query(),
+                    marked.get().verdict(),
+                    0.9,
+                    similarity,
+                    marked.get().reason(),
+                    "rules");
         }
         boolean relevant = similarity >= relevanceThreshold;
         String reason =

@@ -19,7 +19,8 @@ import org.apache.flink.util.Collector;
  * broadcast snapshots; each snapshot replaces the previous set, so deletions and pauses take effect
  * as soon as the next snapshot is read.
  */
-public class QueryMatcher extends BroadcastProcessFunction<Listing, SavedQuerySnapshot, QueryMatch> {
+public class QueryMatcher
+        extends BroadcastProcessFunction<Listing, SavedQuerySnapshot, QueryMatch> {
 
     public static final MapStateDescriptor<String, SavedQuery> QUERIES =
             new MapStateDescriptor<>("saved-queries", Types.STRING, Types.POJO(SavedQuery.class));
@@ -50,8 +51,8 @@ public class QueryMatcher extends BroadcastProcessFunction<Listing, SavedQuerySn
     }
 
     @Override
-    public void processBroadcastElement(SavedQuerySnapshot snapshot, Context ctx, Collector<QueryMatch> out)
-            throws Exception {
+    public void processBroadcastElement(
+            SavedQuerySnapshot snapshot, Context ctx, Collector<QueryMatch> out) throws Exception {
         BroadcastState<String, SavedQuery> state = ctx.getBroadcastState(QUERIES);
         Set<String> current = new HashSet<>();
         for (SavedQuery q : snapshot.queries()) {

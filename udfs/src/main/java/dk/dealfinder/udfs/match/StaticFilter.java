@@ -6,8 +6,8 @@ import java.util.Arrays;
 import java.util.Locale;
 
 /**
- * The cheap checks that run before any model sees a listing: site, price range, include and
- * exclude keywords, and at least one search term in the text.
+ * The cheap checks that run before any model sees a listing: site, price range, include and exclude
+ * keywords, and at least one search term in the text.
  */
 public final class StaticFilter {
 

@@ -28,7 +28,9 @@ public class ListingNormalizer extends ProcessFunction<RawListing, Listing> {
     private transient Counter normalized;
     private transient Counter rejected;
 
-    /** @param currencyBySite the currency each site prices in when a listing does not say */
+    /**
+     * @param currencyBySite the currency each site prices in when a listing does not say
+     */
     public ListingNormalizer(Map<String, String> currencyBySite) {
         this.currencyBySite = Map.copyOf(currencyBySite);
     }

@@ -7,8 +7,8 @@ import dk.dealfinder.udfs.classify.ClassifiedMatch;
 import org.apache.flink.api.common.functions.MapFunction;
 
 /**
- * Scores a classified match 0..100: 60 % relevance (the classifier's confidence), 40 % price (how far
- * under the query's max price it is; neutral when the query names none). Anything not RELEVANT
+ * Scores a classified match 0..100: 60 % relevance (the classifier's confidence), 40 % price (how
+ * far under the query's max price it is; neutral when the query names none). Anything not RELEVANT
  * scores 0. Market-price estimates from comparables replace the max-price yardstick later.
  */
 public class DealScorer implements MapFunction<ClassifiedMatch, ScoredDeal> {
@@ -26,7 +26,8 @@ public class DealScorer implements MapFunction<ClassifiedMatch, ScoredDeal> {
         double priceScore = 0.5;
         String priceText = "no max price to compare with";
         if (q.maxPrice() != null && q.maxPrice() > 0 && price != null) {
-            double discount = Math.max(0, Math.min(1, (q.maxPrice() - price) / (double) q.maxPrice()));
+            double discount =
+                    Math.max(0, Math.min(1, (q.maxPrice() - price) / (double) q.maxPrice()));
             priceScore = 0.5 + 0.5 * discount;
             priceText =
                     String.format(

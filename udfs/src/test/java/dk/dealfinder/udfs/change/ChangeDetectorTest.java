@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 
 class ChangeDetectorTest {
 
-    private static KeyedOneInputStreamOperatorTestHarness<String, Listing, Listing> harness() throws Exception {
+    private static KeyedOneInputStreamOperatorTestHarness<String, Listing, Listing> harness()
+            throws Exception {
         return new KeyedOneInputStreamOperatorTestHarness<>(
                 new KeyedProcessOperator<>(new ChangeDetector(Duration.ofDays(30))),
                 Listing::listingKey,
@@ -50,7 +51,9 @@ class ChangeDetectorTest {
             restored.processElement(listing("1", "iPhone 13", 2000L), 200);
             restored.processElement(listing("3", "Sofa", 500L), 210);
 
-            assertThat(restored.extractOutputValues()).extracting(Listing::listingKey).containsExactly("dba.dk:3");
+            assertThat(restored.extractOutputValues())
+                    .extracting(Listing::listingKey)
+                    .containsExactly("dba.dk:3");
         }
     }
 }

@@ -27,17 +27,29 @@ class DanishMarkersTest {
             })
     void marksTheDecoys(String title, Verdict expected) {
         String terms = title.toLowerCase().contains("lego") ? "Lego Technic 42100" : "iPhone 13";
-        assertThat(DanishMarkers.judge(title, "", terms)).get().extracting(DanishMarkers.Marked::verdict).isEqualTo(expected);
+        assertThat(DanishMarkers.judge(title, "", terms))
+                .get()
+                .extracting(DanishMarkers.Marked::verdict)
+                .isEqualTo(expected);
     }
 
     @Test
     void brokenInTheDescriptionCounts() {
-        assertThat(DanishMarkers.judge("iPhone 13 128GB", "Tænder ikke, sælges som den er", "iPhone 13"))
-                .get().extracting(DanishMarkers.Marked::verdict).isEqualTo(Verdict.BROKEN);
+        assertThat(
+                        DanishMarkers.judge(
+                                "iPhone 13 128GB", "Tænder ikke, sælges som den er", "iPhone 13"))
+                .get()
+                .extracting(DanishMarkers.Marked::verdict)
+                .isEqualTo(Verdict.BROKEN);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"iPhone 13 128GB sort", "iPhone 13 - skal væk hurtigt", "Flot iPhone 13, som ny"})
+    @ValueSource(
+            strings = {
+                "iPhone 13 128GB sort",
+                "iPhone 13 - skal væk hurtigt",
+                "Flot iPhone 13, som ny"
+            })
     void genuineListingsCarryNoMarker(String title) {
         assertThat(DanishMarkers.judge(title, "Sælges da jeg har fået ny", "iPhone 13")).isEmpty();
     }

@@ -13,11 +13,16 @@ class QueryMatcherTest {
 
     @Test
     void pairsListingsWithEveryQueryWhoseStaticFiltersPass() throws Exception {
-        try (var h = ProcessFunctionTestHarnesses.forBroadcastProcessFunction(
-                new QueryMatcher(), QueryMatcher.QUERIES)) {
-            h.processBroadcastElement(new SavedQuerySnapshot(1, List.of(
-                    query("phone", "iPhone 13", 3000L, List.of("cover")),
-                    query("lego", "Lego Technic 42100", null, List.of()))), 1);
+        try (var h =
+                ProcessFunctionTestHarnesses.forBroadcastProcessFunction(
+                        new QueryMatcher(), QueryMatcher.QUERIES)) {
+            h.processBroadcastElement(
+                    new SavedQuerySnapshot(
+                            1,
+                            List.of(
+                                    query("phone", "iPhone 13", 3000L, List.of("cover")),
+                                    query("lego", "Lego Technic 42100", null, List.of()))),
+                    1);
 
             h.processElement(listing("1", "iPhone 13 128GB", 2500L), 10);
             h.processElement(listing("2", "iPhone 13 256GB", 3500L), 11); // over max price
@@ -33,15 +38,21 @@ class QueryMatcherTest {
 
     @Test
     void aNewSnapshotReplacesTheQuerySet() throws Exception {
-        try (var h = ProcessFunctionTestHarnesses.forBroadcastProcessFunction(
-                new QueryMatcher(), QueryMatcher.QUERIES)) {
-            h.processBroadcastElement(new SavedQuerySnapshot(1, List.of(query("phone", "iPhone", null, List.of()))), 1);
-            h.processBroadcastElement(new SavedQuerySnapshot(2, List.of(query("lego", "Lego", null, List.of()))), 2);
+        try (var h =
+                ProcessFunctionTestHarnesses.forBroadcastProcessFunction(
+                        new QueryMatcher(), QueryMatcher.QUERIES)) {
+            h.processBroadcastElement(
+                    new SavedQuerySnapshot(1, List.of(query("phone", "iPhone", null, List.of()))),
+                    1);
+            h.processBroadcastElement(
+                    new SavedQuerySnapshot(2, List.of(query("lego", "Lego", null, List.of()))), 2);
 
             h.processElement(listing("1", "iPhone 13", 2500L), 10);
             h.processElement(listing("2", "Lego 42100", 900L), 11);
 
-            assertThat(h.extractOutputValues()).extracting(m -> m.query().id()).containsExactly("lego");
+            assertThat(h.extractOutputValues())
+                    .extracting(m -> m.query().id())
+                    .containsExactly("lego");
         }
     }
 }

@@ -19,38 +19,52 @@ class ListingNormalizerTest {
 
     private static RawListing raw(String title, String price, String published) {
         return new RawListing(
-                "dba.dk", "123", "https://www.dba.dk/recommerce/forsale/item/123", title,
-                "Som ny", price, "", "2100 København Ø", published,
-                List.of("https://img/1.jpg"), "Til salg", FETCHED);
+                "dba.dk",
+                "123",
+                "https://www.dba.dk/recommerce/forsale/item/123",
+                title,
+                "Som ny",
+                price,
+                "",
+                "2100 København Ø",
+                published,
+                List.of("https://img/1.jpg"),
+                "Til salg",
+                FETCHED);
     }
 
     @Test
     void interpretsDanishPriceDateAndPostcode() {
-        Listing l = new ListingNormalizer(Map.of("dba.dk", "DKK"))
-                .normalize(raw("iPhone 13 128GB", "1.250 kr.", "i dag 14:32"));
+        Listing l =
+                new ListingNormalizer(Map.of("dba.dk", "DKK"))
+                        .normalize(raw("iPhone 13 128GB", "1.250 kr.", "i dag 14:32"));
 
         assertThat(l.listingKey()).isEqualTo("dba.dk:123");
         assertThat(l.price()).isEqualTo(1250L);
         assertThat(l.currency()).isEqualTo("DKK");
         assertThat(l.postcode()).isEqualTo("2100");
-        assertThat(Instant.ofEpochMilli(l.publishedAt())).isEqualTo(Instant.parse("2026-11-21T13:32:00Z"));
+        assertThat(Instant.ofEpochMilli(l.publishedAt()))
+                .isEqualTo(Instant.parse("2026-11-21T13:32:00Z"));
     }
 
     @Test
     void badInputGoesToDeadLettersAndTheGoodKeepsFlowing() throws Exception {
-        try (var harness = new OneInputStreamOperatorTestHarness<>(
-                new ProcessOperator<>(new ListingNormalizer(Map.of("dba.dk", "DKK"))))) {
+        try (var harness =
+                new OneInputStreamOperatorTestHarness<>(
+                        new ProcessOperator<>(new ListingNormalizer(Map.of("dba.dk", "DKK"))))) {
             harness.open();
             harness.processElement(new StreamRecord<>(raw("Cykel", "billig!", "i dag 10:00")));
             harness.processElement(new StreamRecord<>(raw(" ", "100", "i dag 10:00")));
             harness.processElement(new StreamRecord<>(raw("Sofa", "Gives væk", "i morgen")));
             harness.processElement(new StreamRecord<>(raw("Sofa", "Gives væk", "1763733120000")));
 
-            assertThat(harness.extractOutputValues()).singleElement()
+            assertThat(harness.extractOutputValues())
+                    .singleElement()
                     .satisfies(l -> assertThat(l.price()).isZero());
             assertThat(harness.getSideOutput(ListingNormalizer.DEAD_LETTERS))
                     .extracting(r -> ((StreamRecord<DeadLetter>) r).getValue().reason())
-                    .containsExactly("not a price: 'billig!'", "missing title", "not a date: 'i morgen'");
+                    .containsExactly(
+                            "not a price: 'billig!'", "missing title", "not a date: 'i morgen'");
         }
     }
 }

@@ -13,8 +13,14 @@ import org.junit.jupiter.api.Test;
 class DealScorerTest {
 
     private static ClassifiedMatch match(Verdict verdict, double confidence, long price) {
-        return new ClassifiedMatch(listing("1", "iPhone 13", price), query("phone", "iPhone 13", 4000L, List.of()),
-                verdict, confidence, confidence, "matches 'iPhone 13' (similarity 0.80)", "m");
+        return new ClassifiedMatch(
+                listing("1", "iPhone 13", price),
+                query("phone", "iPhone 13", 4000L, List.of()),
+                verdict,
+                confidence,
+                confidence,
+                "matches 'iPhone 13' (similarity 0.80)",
+                "m");
     }
 
     @Test
@@ -39,7 +45,9 @@ class DealScorerTest {
     void alertIdIsStableForQueryListingAndVersion() {
         Alert a = new DealScorer().map(match(Verdict.RELEVANT, 0.8, 1000)).toAlert(1);
         Alert b = new DealScorer().map(match(Verdict.RELEVANT, 0.8, 1000)).toAlert(2);
-        assertThat(a.alertId()).isEqualTo(b.alertId()).isEqualTo(Alert.idOf("phone", "dba.dk:1", 1));
+        assertThat(a.alertId())
+                .isEqualTo(b.alertId())
+                .isEqualTo(Alert.idOf("phone", "dba.dk:1", 1));
         assertThat(Alert.idOf("phone", "dba.dk:1", 2)).isNotEqualTo(a.alertId());
     }
 }
