@@ -3,7 +3,6 @@ package dk.dealfinder.core.store;
 import dk.dealfinder.core.model.SavedQuery;
 import java.sql.Array;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -42,7 +41,7 @@ public final class JdbcSavedQueryStore implements SavedQueryStore {
     public List<SavedQuery> activeQueries() throws SQLException {
         Map<String, SavedQuery> byId = new LinkedHashMap<>();
         fromConfig.stream().filter(SavedQuery::active).forEach(q -> byId.put(q.id(), q));
-        try (Connection c = DriverManager.getConnection(url, user, password);
+        try (Connection c = JdbcConnections.open(url, user, password);
                 PreparedStatement s = c.prepareStatement(SELECT_ACTIVE);
                 ResultSet rs = s.executeQuery()) {
             while (rs.next()) {
@@ -67,7 +66,7 @@ public final class JdbcSavedQueryStore implements SavedQueryStore {
                         + " exclude_keywords = EXCLUDED.exclude_keywords,"
                         + " alert_threshold = EXCLUDED.alert_threshold, active = EXCLUDED.active,"
                         + " updated_at = now()";
-        try (Connection c = DriverManager.getConnection(url, user, password);
+        try (Connection c = JdbcConnections.open(url, user, password);
                 PreparedStatement s = c.prepareStatement(sql)) {
             s.setString(1, q.id());
             s.setString(2, q.name());
