@@ -55,4 +55,54 @@ class QueryMatcherTest {
                     .containsExactly("lego");
         }
     }
+
+    @Test
+    void listingsThatArriveBeforeTheFirstSnapshotAreMatchedWhenItArrives() throws Exception {
+        try (var h =
+                ProcessFunctionTestHarnesses.forBroadcastProcessFunction(
+                        new QueryMatcher(), QueryMatcher.QUERIES)) {
+            h.processElement(listing("1", "iPhone 13 128GB", 2500L), 10);
+            h.processElement(listing("2", "Sofabord", 300L), 11);
+            assertThat(h.extractOutputValues()).isEmpty();
+
+            h.processBroadcastElement(
+                    new SavedQuerySnapshot(
+                            1, List.of(query("phone", "iPhone 13", null, List.of()))),
+                    12);
+
+            assertThat(h.extractOutputValues())
+                    .extracting(m -> m.listing().adId())
+                    .containsExactly("1");
+        }
+    }
+
+    @Test
+    void heldListingsSurviveARestore() throws Exception {
+        org.apache.flink.runtime.checkpoint.OperatorSubtaskState snapshot;
+        try (var h =
+                ProcessFunctionTestHarnesses.forBroadcastProcessFunction(
+                        new QueryMatcher(), QueryMatcher.QUERIES)) {
+            h.processElement(listing("1", "iPhone 13 128GB", 2500L), 10);
+            snapshot = h.snapshot(1, 20);
+        }
+        var restored =
+                new org.apache.flink.streaming.util.TwoInputStreamOperatorTestHarness<>(
+                        new org.apache.flink.streaming.api.operators.co
+                                .CoBroadcastWithNonKeyedOperator<>(
+                                new QueryMatcher(), List.of(QueryMatcher.QUERIES)));
+        try (restored) {
+            restored.setup();
+            restored.initializeState(snapshot);
+            restored.open();
+            restored.processElement2(
+                    new org.apache.flink.streaming.runtime.streamrecord.StreamRecord<>(
+                            new SavedQuerySnapshot(
+                                    1, List.of(query("phone", "iPhone 13", null, List.of()))),
+                            30));
+
+            assertThat(restored.extractOutputValues())
+                    .extracting(m -> m.listing().adId())
+                    .containsExactly("1");
+        }
+    }
 }
