@@ -1,6 +1,8 @@
 package dk.dealfinder.alertserver;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dk.dealfinder.alertserver.similar.SimilarHandler;
+import dk.dealfinder.core.embedding.TextEmbedder;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.json.JavalinJackson;
@@ -21,6 +23,7 @@ import redis.clients.jedis.RedisClient;
  * GET  /                     live page (script from /static/feed.js)
  * GET  /health, /ready       liveness, readiness (Redis PING)
  * GET  /metrics              Prometheus text
+ * GET  /api/similar          listings like ?listing= or ?text=, via Qdrant (when configured)
  * </pre>
  */
 public final class AlertServer implements AutoCloseable {
@@ -109,6 +112,14 @@ public final class AlertServer implements AutoCloseable {
                                 router.get("/health", health::health);
                                 router.get("/ready", health::ready);
                                 router.get("/metrics", ctx -> metrics(ctx, metrics, fanOut));
+                                if (settings.similarSearch().enabled()) {
+                                    router.get(
+                                            "/api/similar",
+                                            new SimilarHandler(
+                                                    settings.similarSearch(),
+                                                    mapper,
+                                                    text -> TextEmbedder.shared().embed(text)));
+                                }
                             });
                 });
     }

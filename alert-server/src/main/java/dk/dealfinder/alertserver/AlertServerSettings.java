@@ -1,5 +1,6 @@
 package dk.dealfinder.alertserver;
 
+import dk.dealfinder.alertserver.similar.SimilarSearchSettings;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -13,6 +14,7 @@ import java.util.Objects;
  * @param heartbeat interval of SSE comment lines that keep idle connections open through proxies
  * @param streamMaxLen approximate number of alerts the stream keeps (older ones are trimmed)
  * @param clientQueueLimit alerts buffered per SSE client before it is dropped as too slow
+ * @param similarSearch where {@code /api/similar} queries Qdrant; off by default
  */
 public record AlertServerSettings(
         int port,
@@ -21,7 +23,8 @@ public record AlertServerSettings(
         String streamKey,
         Duration heartbeat,
         long streamMaxLen,
-        int clientQueueLimit) {
+        int clientQueueLimit,
+        SimilarSearchSettings similarSearch) {
 
     public static final String DEFAULT_STREAM_KEY = "dealfinder:alerts";
     public static final Duration DEFAULT_HEARTBEAT = Duration.ofSeconds(15);
@@ -46,6 +49,7 @@ public record AlertServerSettings(
             throw new IllegalArgumentException(
                     "clientQueueLimit must be >= 1, was " + clientQueueLimit);
         }
+        Objects.requireNonNull(similarSearch, "similarSearch");
     }
 
     /** An ephemeral port and the defaults for everything else. */
@@ -57,7 +61,8 @@ public record AlertServerSettings(
                 DEFAULT_STREAM_KEY,
                 DEFAULT_HEARTBEAT,
                 DEFAULT_STREAM_MAX_LEN,
-                DEFAULT_CLIENT_QUEUE_LIMIT);
+                DEFAULT_CLIENT_QUEUE_LIMIT,
+                SimilarSearchSettings.disabled());
     }
 
     public AlertServerSettings withPort(int newPort) {
@@ -68,7 +73,8 @@ public record AlertServerSettings(
                 streamKey,
                 heartbeat,
                 streamMaxLen,
-                clientQueueLimit);
+                clientQueueLimit,
+                similarSearch);
     }
 
     public AlertServerSettings withStreamKey(String newStreamKey) {
@@ -79,7 +85,8 @@ public record AlertServerSettings(
                 newStreamKey,
                 heartbeat,
                 streamMaxLen,
-                clientQueueLimit);
+                clientQueueLimit,
+                similarSearch);
     }
 
     public AlertServerSettings withHeartbeat(Duration newHeartbeat) {
@@ -90,7 +97,8 @@ public record AlertServerSettings(
                 streamKey,
                 newHeartbeat,
                 streamMaxLen,
-                clientQueueLimit);
+                clientQueueLimit,
+                similarSearch);
     }
 
     public AlertServerSettings withClientQueueLimit(int newClientQueueLimit) {
@@ -101,7 +109,21 @@ public record AlertServerSettings(
                 streamKey,
                 heartbeat,
                 streamMaxLen,
-                newClientQueueLimit);
+                newClientQueueLimit,
+                similarSearch);
+    }
+
+    /** Enables {@code /api/similar} against the given Qdrant. */
+    public AlertServerSettings withSimilarSearch(SimilarSearchSettings newSimilarSearch) {
+        return new AlertServerSettings(
+                port,
+                redisUri,
+                ingestToken,
+                streamKey,
+                heartbeat,
+                streamMaxLen,
+                clientQueueLimit,
+                newSimilarSearch);
     }
 
     /** Settings end up in logs; the token and any Redis password must not. */
@@ -119,6 +141,10 @@ public record AlertServerSettings(
                 + streamMaxLen
                 + ", clientQueueLimit="
                 + clientQueueLimit
+                + ", similarSearch="
+                + (similarSearch.enabled()
+                        ? similarSearch.qdrantUrl() + "/" + similarSearch.collection()
+                        : "off")
                 + "]";
     }
 

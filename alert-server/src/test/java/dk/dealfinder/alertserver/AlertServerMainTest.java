@@ -55,4 +55,36 @@ class AlertServerMainTest {
                 .doesNotContain("s3cret", "hunter2")
                 .contains("redis://***@redis:6379/0");
     }
+
+    @Test
+    void qdrantRestUrlEnablesSimilarSearch() {
+        AlertServerSettings settings =
+                AlertServerMain.settingsFrom(
+                        Map.of(
+                                "DEALFINDER_ALERT_TOKEN", "s3cret",
+                                "DEALFINDER_QDRANT_REST_URL", "http://qdrant:6333",
+                                "DEALFINDER_QDRANT_COLLECTION", "ads"));
+
+        assertThat(settings.similarSearch().enabled()).isTrue();
+        assertThat(settings.similarSearch().collection()).isEqualTo("ads");
+        assertThat(
+                        AlertServerMain.settingsFrom(Map.of("DEALFINDER_ALERT_TOKEN", "s3cret"))
+                                .similarSearch()
+                                .enabled())
+                .isFalse();
+    }
+
+    @Test
+    void aBadQdrantUrlNamesTheVariable() {
+        assertThatThrownBy(
+                        () ->
+                                AlertServerMain.settingsFrom(
+                                        Map.of(
+                                                "DEALFINDER_ALERT_TOKEN",
+                                                "s3cret",
+                                                "DEALFINDER_QDRANT_REST_URL",
+                                                "qdrant:6333")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("DEALFINDER_QDRANT_REST_URL must be Qdrant's REST URL");
+    }
 }

@@ -1,30 +1,55 @@
 package dk.dealfinder.job;
 
+import dk.dealfinder.core.config.ClassifierConfig;
 import dk.dealfinder.core.config.DealfinderConfig;
+import dk.dealfinder.core.embedding.EmbeddingModelSpec;
 import dk.dealfinder.core.model.Alert;
+import dk.dealfinder.core.model.ChangeKind;
+import dk.dealfinder.core.model.EmbeddedListing;
 import dk.dealfinder.core.model.Listing;
+import dk.dealfinder.core.model.ListingChange;
+import dk.dealfinder.core.model.ListingSignal;
 import dk.dealfinder.core.model.RawListing;
 import dk.dealfinder.core.model.SavedQuerySnapshot;
 import dk.dealfinder.core.store.JdbcSavedQueryStore;
 import dk.dealfinder.core.store.SavedQueryStore;
+import dk.dealfinder.job.sink.JdbcDeadLetterOutput;
 import dk.dealfinder.scraper.ScraperSource;
 import dk.dealfinder.udfs.change.ChangeDetector;
 import dk.dealfinder.udfs.classify.ClassifiedMatch;
-import dk.dealfinder.udfs.classify.ZeroShotClassifier;
+import dk.dealfinder.udfs.dedup.BandedListing;
+import dk.dealfinder.udfs.dedup.FingerprintedListing;
+import dk.dealfinder.udfs.dedup.HashBands;
+import dk.dealfinder.udfs.dedup.ImageFingerprinter;
+import dk.dealfinder.udfs.dedup.RepostBands;
+import dk.dealfinder.udfs.dedup.RepostCandidates;
+import dk.dealfinder.udfs.dedup.RepostResolver;
+import dk.dealfinder.udfs.embed.ListingEmbedder;
+import dk.dealfinder.udfs.inference.AsyncClassifier;
+import dk.dealfinder.udfs.inference.InferenceLog;
+import dk.dealfinder.udfs.market.MarketPricer;
+import dk.dealfinder.udfs.market.PricedMatch;
 import dk.dealfinder.udfs.match.QueryMatch;
 import dk.dealfinder.udfs.match.QueryMatcher;
 import dk.dealfinder.udfs.normalize.ListingNormalizer;
+import dk.dealfinder.udfs.rank.AlertGate;
+import dk.dealfinder.udfs.rank.AlertPolicy;
+import dk.dealfinder.udfs.rank.DigestRanker;
 import dk.dealfinder.udfs.score.DealScorer;
 import dk.dealfinder.udfs.score.ScoredDeal;
+import dk.dealfinder.udfs.score.ScoringPolicy;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.functions.MapFunction;
+import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.datastream.AsyncDataStream;
 import org.apache.flink.streaming.api.datastream.BroadcastStream;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
@@ -35,20 +60,33 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * marketplaces in production and against the LocalMarketplace and collecting sinks in tests.
  *
  * <pre>
- * scraper → normalize → keyBy(listing) ChangeDetector → connect(saved queries) QueryMatcher
- *         → ZeroShotClassifier → DealScorer → alerts (alert-server + PostgreSQL)
+ * scraper → normalize → keyBy(listing) ChangeDetector → (new listings: ImageFingerprinter
+ *         → keyBy(image-hash band) RepostCandidates → keyBy(listing) RepostResolver)
+ *         → connect(saved queries) QueryMatcher
+ *         → async classifier (local, LLM, CLIP) → keyBy(query) MarketPricer → DealScorer
+ *         → keyBy(query, listing) AlertGate → alerts (alert-server + PostgreSQL)
+ *                       └→ keyBy(query) tumbling-window DigestRanker → digest_entries
+ * ChangeDetector → PostgreSQL listings, price_history; RepostResolver → repost_links;
+ * MarketPricer → market_estimates; DealScorer → matches
  * </pre>
+ *
+ * <p>Only listings that are new (and no repost) or changed reach the matcher, and the alert gate
+ * lets through one alert per real event (first sighting, real price drop), so edits and re-scrapes
+ * never alert twice.
  */
 public final class DealfinderJob {
 
     /** Listings arrive at most this far out of publish-time order. */
     static final Duration MAX_OUT_OF_ORDER = Duration.ofMinutes(5);
 
+    /** Longest wait for a photo to be fetched and hashed before the listing goes on without. */
+    static final Duration IMAGE_HASH_TIMEOUT = Duration.ofSeconds(30);
+
+    /** Photos fetched at once per subtask. */
+    static final int IMAGE_HASH_CAPACITY = 16;
+
     /** A feed with no new listings this long stops holding back event time. */
     static final Duration IDLE_FEED = Duration.ofMinutes(1);
-
-    /** How long a listing is remembered after it was last scraped. */
-    static final Duration LISTING_MEMORY = Duration.ofDays(30);
 
     private final DealfinderConfig config;
     private final Source<RawListing, ?, ?> listings;
@@ -76,7 +114,11 @@ public final class DealfinderJob {
                 new JdbcSavedQueryStore(pg.url(), pg.user(), pg.password(), config.savedQueries());
         return new DealfinderJob(
                 config,
-                ScraperSource.builder().configure(config).setSavedQueries(store).build(),
+                ScraperSource.builder()
+                        .configure(config)
+                        .setSavedQueries(store)
+                        .setDeadLetterOutput(new JdbcDeadLetterOutput(pg))
+                        .build(),
                 SavedQueryPoller.source(store, config.scraper().queryRefreshInterval()),
                 JobSinks.fromConfig(config));
     }
@@ -87,6 +129,7 @@ public final class DealfinderJob {
         env.configure(new Configuration().set(PipelineOptions.GENERIC_TYPES, false));
         env.enableCheckpointing(config.job().checkpointInterval().toMillis());
         env.setParallelism(config.job().parallelism());
+        DealfinderConfig.Deals deals = config.deals();
 
         DataStream<RawListing> raw =
                 env.fromSource(
@@ -110,13 +153,36 @@ public final class DealfinderJob {
                 .name("dead-letters")
                 .uid("dead-letters");
 
-        DataStream<Listing> changed =
+        DataStream<ListingChange> changes =
                 normalized
-                        .keyBy(Listing::listingKey)
-                        .process(new ChangeDetector(LISTING_MEMORY))
+                        .map(ListingSignal::seen)
+                        .name("listing-signals")
+                        .uid("listing-signals")
+                        .keyBy(ListingSignal::listingKey)
+                        .process(new ChangeDetector(deals.listingMemory()))
                         .name("change-detector")
                         .uid("change-detector");
-        changed.sinkTo(sinks.listings()).name("listings-postgres").uid("listings-postgres");
+        changes.sinkTo(sinks.listings()).name("listings-postgres").uid("listings-postgres");
+        changes.map(ListingChange::pricePoint)
+                .name("price-points")
+                .uid("price-points")
+                .sinkTo(sinks.priceHistory())
+                .name("price-history-postgres")
+                .uid("price-history-postgres");
+        DataStream<Listing> changed =
+                withoutReposts(
+                                changes.filter(c -> c.kind() == ChangeKind.NEW)
+                                        .name("new-listings")
+                                        .uid("new-listings"))
+                        .union(
+                                changes.filter(c -> c.kind() != ChangeKind.NEW && c.kind().live())
+                                        .name("changed-listings")
+                                        .uid("changed-listings")
+                                        .map(ListingChange::listing)
+                                        .name("changed-listing")
+                                        .uid("changed-listing"));
+
+        sinks.embeddings().ifPresent(vectorStore -> embed(changed, vectorStore));
 
         BroadcastStream<SavedQuerySnapshot> queries =
                 env.fromSource(savedQueries, SavedQueryPoller.watermarks(), "saved-queries")
@@ -129,24 +195,159 @@ public final class DealfinderJob {
                         .name("query-matcher")
                         .uid("query-matcher");
 
-        DataStream<ClassifiedMatch> classified =
-                matches.map(new ZeroShotClassifier(config.classifier().relevanceThreshold()))
-                        .name("classifier")
-                        .uid("classifier");
-        DataStream<Alert> alerts =
+        DataStream<ClassifiedMatch> classified = classify(matches);
+        SingleOutputStreamOperator<PricedMatch> priced =
                 classified
-                        .map(new DealScorer())
-                        .name("deal-scorer")
-                        .uid("deal-scorer")
-                        .filter(ScoredDeal::alertWorthy)
-                        .name("alert-threshold")
-                        .uid("alert-threshold")
+                        .keyBy(m -> m.query().id())
+                        .process(new MarketPricer((int) deals.marketHorizon().toDays()))
+                        .name("market-pricer")
+                        .uid("market-pricer");
+        priced.getSideOutput(MarketPricer.ESTIMATES)
+                .sinkTo(sinks.marketEstimates())
+                .name("market-estimates-postgres")
+                .uid("market-estimates-postgres");
+        DataStream<ScoredDeal> scored =
+                priced.map(new DealScorer(scoringPolicy())).name("deal-scorer").uid("deal-scorer");
+        scored.sinkTo(sinks.matches()).name("matches-postgres").uid("matches-postgres");
+        DigestRanker.digest(
+                        scored,
+                        deals.digestWindow(),
+                        deals.digestSize(),
+                        MAX_OUT_OF_ORDER,
+                        IDLE_FEED)
+                .sinkTo(sinks.digestEntries())
+                .name("digests-postgres")
+                .uid("digests-postgres");
+        DataStream<Alert> alerts =
+                scored.keyBy(ScoredDeal::pairKey)
+                        .process(new AlertGate(alertPolicy()))
+                        .name("alert-gate")
+                        .uid("alert-gate")
                         .map(new ToAlert())
                         .name("to-alert")
                         .uid("to-alert");
         alerts.sinkTo(sinks.alertRecords()).name("alerts-postgres").uid("alerts-postgres");
         alerts.sinkTo(sinks.alertFeed()).name("alert-server").uid("alert-server");
         return alerts;
+    }
+
+    /**
+     * The async classifier (batched inside the async function; Flink checkpoints the records in
+     * flight) and the log of every decision it makes.
+     */
+    private DataStream<ClassifiedMatch> classify(DataStream<QueryMatch> matches) {
+        ClassifierConfig.Async async = config.classifier().async();
+        SingleOutputStreamOperator<ClassifiedMatch> classified =
+                AsyncDataStream.unorderedWaitWithRetry(
+                                matches,
+                                new AsyncClassifier(ClassifierWiring.settings(config)),
+                                async.timeout().toMillis(),
+                                TimeUnit.MILLISECONDS,
+                                async.capacity(),
+                                AsyncClassifier.retries(
+                                        async.retryAttempts(), async.retryBackoff()))
+                        .name("classifier")
+                        .uid("classifier-async")
+                        .process(new InferenceLog())
+                        .name("inference-log")
+                        .uid("inference-log");
+        classified
+                .getSideOutput(InferenceLog.INFERENCES)
+                .sinkTo(sinks.modelInferences())
+                .name("model-inferences-postgres")
+                .uid("model-inferences-postgres");
+        classified
+                .getSideOutput(InferenceLog.LABELS)
+                .sinkTo(sinks.labels())
+                .name("labels-postgres")
+                .uid("labels-postgres");
+        return classified;
+    }
+
+    /**
+     * One embedding per listing version into the vector store; keyed by listing so a listing's
+     * versions reach Qdrant in order.
+     */
+    private void embed(DataStream<Listing> listings, Sink<EmbeddedListing> vectorStore) {
+        ClassifierConfig.Async async = config.classifier().async();
+        AsyncDataStream.unorderedWaitWithRetry(
+                        listings,
+                        new ListingEmbedder(
+                                ClassifierWiring.batching(config.classifier()),
+                                EmbeddingModelSpec.BUNDLED),
+                        async.timeout().toMillis(),
+                        TimeUnit.MILLISECONDS,
+                        async.capacity(),
+                        ListingEmbedder.retries(async.retryAttempts(), async.retryBackoff()))
+                .name("embedder")
+                .uid("embedder")
+                .filter(ListingEmbedder::isEmbedded)
+                .name("embedded")
+                .uid("embedded")
+                .keyBy(e -> e.listing().listingKey())
+                .sinkTo(vectorStore)
+                .name("qdrant")
+                .uid("qdrant-sink");
+    }
+
+    /**
+     * New listings whose first photo matches a recent listing's (a repost or cross-post) are linked
+     * to it in PostgreSQL and dropped; the rest go on.
+     */
+    private DataStream<Listing> withoutReposts(DataStream<ListingChange> fresh) {
+        DealfinderConfig.Deals deals = config.deals();
+        RepostBands bands = new RepostBands(new HashBands(deals.imageHashDistance()));
+        DataStream<FingerprintedListing> fingerprinted =
+                AsyncDataStream.unorderedWait(
+                                fresh.map(ListingChange::listing)
+                                        .name("new-listing")
+                                        .uid("new-listing"),
+                                new ImageFingerprinter(
+                                        deals.imageHashCache(),
+                                        deals.imageHashCacheTtl(),
+                                        config.scraper().requestTimeout()),
+                                IMAGE_HASH_TIMEOUT.toMillis(),
+                                TimeUnit.MILLISECONDS,
+                                IMAGE_HASH_CAPACITY)
+                        .name("image-fingerprinter")
+                        .uid("image-fingerprinter");
+        SingleOutputStreamOperator<Listing> unique =
+                fingerprinted
+                        .flatMap(bands)
+                        .name("image-hash-bands")
+                        .uid("image-hash-bands")
+                        .keyBy(BandedListing::bandKey)
+                        .process(
+                                new RepostCandidates(
+                                        deals.imageHashDistance(), deals.repostWindow()))
+                        .name("repost-candidates")
+                        .uid("repost-candidates")
+                        .keyBy(v -> v.fingerprinted().listing().listingKey())
+                        .process(new RepostResolver(bands))
+                        .name("repost-resolver")
+                        .uid("repost-resolver");
+        unique.getSideOutput(RepostResolver.LINKS)
+                .sinkTo(sinks.repostLinks())
+                .name("repost-links-postgres")
+                .uid("repost-links-postgres");
+        return unique;
+    }
+
+    private ScoringPolicy scoringPolicy() {
+        DealfinderConfig.Scoring s = config.scoring();
+        return new ScoringPolicy(
+                s.relevanceWeight(),
+                s.priceWeight(),
+                s.freshnessWeight(),
+                s.conditionWeight(),
+                config.deals().minComparables(),
+                s.freshnessHalfLife().toMillis());
+    }
+
+    private AlertPolicy alertPolicy() {
+        DealfinderConfig.Deals d = config.deals();
+        return new AlertPolicy(
+                d.minPriceDropPercent(), d.minPriceDropAmount(), d.alertMemory().toMillis());
     }
 
     /** Builds the topology and submits it without waiting for it to end. */

@@ -6,12 +6,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.dealfinder.alertserver.AlertServer;
 import dk.dealfinder.alertserver.AlertServerSettings;
-import dk.dealfinder.core.config.ConfigLoader;
 import dk.dealfinder.core.config.DealfinderConfig;
 import dk.dealfinder.core.model.SavedQuery;
 import dk.dealfinder.core.store.JdbcSavedQueryStore;
 import dk.dealfinder.job.db.Migrations;
 import dk.dealfinder.testkit.Await;
+import dk.dealfinder.testkit.LocalStackConfig;
 import dk.dealfinder.testkit.SharedKafka;
 import dk.dealfinder.testkit.SharedPostgres;
 import dk.dealfinder.testkit.SharedRedis;
@@ -82,29 +82,16 @@ class DealfinderJobITCase {
     }
 
     private static DealfinderConfig config() {
-        return new ConfigLoader(name -> null)
-                .parse(
-                        String.join(
-                                "\n",
-                                "job: {name: it, checkpointInterval: 2s}",
-                                "scraper: {pollInterval: 300ms, queryRefreshInterval: 300ms}",
-                                "sites: {dba.dk: {baseUrl: \""
-                                        + marketplace.baseUrl()
-                                        + "\", currency: DKK}}",
-                                "postgres: {url: \""
-                                        + pgUrl
-                                        + "\", user: postgres, password: \"\"}",
-                                "alertServer: {url: \""
-                                        + alertServer.baseUrl()
-                                        + "\", token: "
-                                        + TOKEN
-                                        + "}",
-                                "kafka: {bootstrapServers: \""
-                                        + SharedKafka.bootstrapServers()
-                                        + "\", rawTopic: "
-                                        + rawTopic
-                                        + "}",
-                                ""));
+        return LocalStackConfig.of(marketplace.baseUrl(), pgUrl, alertServer.baseUrl(), TOKEN)
+                .section("deals", "{imageHashCache: \"" + SharedRedis.uri() + "\"}")
+                .section(
+                        "kafka",
+                        "{bootstrapServers: \""
+                                + SharedKafka.bootstrapServers()
+                                + "\", rawTopic: "
+                                + rawTopic
+                                + "}")
+                .config();
     }
 
     @Test
@@ -192,6 +179,31 @@ class DealfinderJobITCase {
                                             + pricey
                                             + "') AND version = 1"))
                     .isEqualTo(3);
+            assertThat(
+                            count(
+                                    "SELECT count(*) FROM price_history WHERE version = 1 AND"
+                                            + " change_kind = 'NEW'"))
+                    .isEqualTo(4);
+            Await.until(
+                    DEADLINE,
+                    "the genuine listing's match with its score components",
+                    () ->
+                            count(
+                                            "SELECT count(*) FROM matches WHERE query_id ="
+                                                    + " 'iphone' AND verdict = 'RELEVANT' AND"
+                                                    + " price_score > 0.5 AND listing_key ="
+                                                    + " 'dba.dk:"
+                                                    + genuine
+                                                    + "'")
+                                    == 1);
+            Await.until(
+                    DEADLINE,
+                    "the market estimate of the query",
+                    () ->
+                            count(
+                                            "SELECT count(*) FROM market_estimates WHERE query_id"
+                                                    + " = 'iphone' AND n = 1 AND median = 2500")
+                                    == 1);
             assertThat(rawArchiveKeys()).contains("\"adId\":\"" + genuine + "\"");
         } finally {
             job.cancel().get();

@@ -5,6 +5,7 @@ import dk.dealfinder.core.store.SavedQueryStore;
 import dk.dealfinder.scraper.enumerator.ScraperEnumState;
 import dk.dealfinder.scraper.enumerator.ScraperEnumStateSerializer;
 import dk.dealfinder.scraper.enumerator.ScraperSourceEnumerator;
+import dk.dealfinder.scraper.reader.DeadLetterOutput;
 import dk.dealfinder.scraper.reader.ScraperSettings;
 import dk.dealfinder.scraper.reader.ScraperSourceReader;
 import dk.dealfinder.scraper.reader.SearchSplitReader;
@@ -35,16 +36,19 @@ public final class ScraperSource implements Source<RawListing, SearchSplit, Scra
     private final SavedQueryStore queries;
     private final ScraperSettings settings;
     private final Duration queryRefreshInterval;
+    private final DeadLetterOutput deadLetters;
 
     ScraperSource(
             Map<String, RecommerceAdapter> adapters,
             SavedQueryStore queries,
             ScraperSettings settings,
-            Duration queryRefreshInterval) {
+            Duration queryRefreshInterval,
+            DeadLetterOutput deadLetters) {
         this.adapters = Map.copyOf(adapters);
         this.queries = queries;
         this.settings = settings;
         this.queryRefreshInterval = queryRefreshInterval;
+        this.deadLetters = deadLetters;
     }
 
     public static ScraperSourceBuilder builder() {
@@ -61,7 +65,11 @@ public final class ScraperSource implements Source<RawListing, SearchSplit, Scra
         return new ScraperSourceReader(
                 () ->
                         new SearchSplitReader(
-                                adapters, settings, context.metricGroup(), Clock.systemUTC()),
+                                adapters,
+                                settings,
+                                deadLetters,
+                                context.metricGroup(),
+                                Clock.systemUTC()),
                 new Configuration(),
                 context);
     }

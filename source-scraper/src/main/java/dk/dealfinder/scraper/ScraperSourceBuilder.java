@@ -5,10 +5,14 @@ import static org.apache.flink.util.Preconditions.checkNotNull;
 
 import dk.dealfinder.core.config.DealfinderConfig;
 import dk.dealfinder.core.store.SavedQueryStore;
+import dk.dealfinder.scraper.browser.BrowserSettings;
+import dk.dealfinder.scraper.fetch.FetchPolicy;
+import dk.dealfinder.scraper.reader.DeadLetterOutput;
 import dk.dealfinder.scraper.reader.ScraperSettings;
 import dk.dealfinder.scraper.site.RecommerceAdapter;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** Builds a {@link ScraperSource}: sites to scrape, where saved queries come from, how to poll. */
@@ -21,6 +25,11 @@ public final class ScraperSourceBuilder {
     private Duration queryRefreshInterval = Duration.ofSeconds(5);
     private int maxPagesPerPoll = 3;
     private String userAgent = "dealfinder/0.1";
+    private boolean fetchItemPages = true;
+    private FetchPolicy politeness = FetchPolicy.polite();
+    private DeadLetterOutput deadLetters = DeadLetterOutput.LOG_ONLY;
+    private List<String> proxies = List.of();
+    private BrowserSettings browser = BrowserSettings.disabled();
 
     ScraperSourceBuilder() {}
 
@@ -60,6 +69,39 @@ public final class ScraperSourceBuilder {
         return this;
     }
 
+    /** Whether new and changed listings are completed from their item pages (default on). */
+    public ScraperSourceBuilder setFetchItemPages(boolean fetchItemPages) {
+        this.fetchItemPages = fetchItemPages;
+        return this;
+    }
+
+    /** Rate limit per host, robots.txt, retries, circuit breaking; {@link FetchPolicy#polite()}. */
+    public ScraperSourceBuilder setPoliteness(FetchPolicy politeness) {
+        this.politeness = checkNotNull(politeness, "politeness");
+        return this;
+    }
+
+    /** HTTP proxies ({@code host:port}) to rotate over; unreachable ones are benched a while. */
+    public ScraperSourceBuilder setProxies(List<String> proxies) {
+        this.proxies = List.copyOf(proxies);
+        return this;
+    }
+
+    /**
+     * A headless-browser fallback for search pages that only show listings after a script runs (off
+     * by default). Browsers use the first proxy when proxies are set.
+     */
+    public ScraperSourceBuilder setBrowser(BrowserSettings browser) {
+        this.browser = checkNotNull(browser, "browser");
+        return this;
+    }
+
+    /** Where unreadable pages go; by default they are only counted and logged. */
+    public ScraperSourceBuilder setDeadLetterOutput(DeadLetterOutput deadLetters) {
+        this.deadLetters = checkNotNull(deadLetters, "deadLetters");
+        return this;
+    }
+
     /** Takes sites and polling settings from the configuration file. */
     public ScraperSourceBuilder configure(DealfinderConfig config) {
         config.sites().forEach((name, site) -> addSite(name, site.baseUrl(), site.currency()));
@@ -68,7 +110,25 @@ public final class ScraperSourceBuilder {
                 .setRequestTimeout(s.requestTimeout())
                 .setQueryRefreshInterval(s.queryRefreshInterval())
                 .setMaxPagesPerPoll(s.maxPagesPerPoll())
-                .setUserAgent(s.userAgent());
+                .setUserAgent(s.userAgent())
+                .setFetchItemPages(s.fetchItemPages())
+                .setPoliteness(
+                        new FetchPolicy(
+                                s.requestsPerSecondPerHost(),
+                                s.burst(),
+                                s.honourCrawlDelay(),
+                                s.maxAttempts(),
+                                s.initialBackoff(),
+                                s.maxBackoff(),
+                                s.maxInlineWait(),
+                                s.breakerThreshold(),
+                                s.breakerOpenFor(),
+                                s.robotsTtl()))
+                .setProxies(s.proxies() == null ? List.of() : s.proxies())
+                .setBrowser(
+                        s.browserPoolSize() > 0
+                                ? BrowserSettings.debianChromium(s.browserPoolSize())
+                                : BrowserSettings.disabled());
     }
 
     public ScraperSource build() {
@@ -78,7 +138,16 @@ public final class ScraperSourceBuilder {
         return new ScraperSource(
                 adapters,
                 queries,
-                new ScraperSettings(pollInterval, requestTimeout, maxPagesPerPoll, userAgent),
-                queryRefreshInterval);
+                new ScraperSettings(
+                        pollInterval,
+                        requestTimeout,
+                        maxPagesPerPoll,
+                        userAgent,
+                        fetchItemPages,
+                        politeness,
+                        proxies,
+                        browser),
+                queryRefreshInterval,
+                deadLetters);
     }
 }

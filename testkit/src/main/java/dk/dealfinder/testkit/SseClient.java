@@ -19,8 +19,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 public final class SseClient implements AutoCloseable {
 
-    /** One event as received. */
-    public record Event(String id, String event, String data) {}
+    /** One event as received, with the wall-clock time its last line arrived. */
+    public record Event(String id, String event, String data, long receivedAtMillis) {}
 
     private final List<Event> events = new CopyOnWriteArrayList<>();
     private final List<String> comments = new CopyOnWriteArrayList<>();
@@ -89,7 +89,8 @@ public final class SseClient implements AutoCloseable {
                             new Event(
                                     id,
                                     event == null ? "message" : event,
-                                    String.join("\n", data)));
+                                    String.join("\n", data),
+                                    System.currentTimeMillis()));
                 }
                 id = null;
                 event = null;

@@ -66,16 +66,68 @@ final class ConfigValidator {
         if (c.alertServer().port() < 0 || c.alertServer().port() > 65535) {
             p.add("alertServer.port: must be 0..65535, got " + c.alertServer().port());
         }
-        double t = c.classifier().relevanceThreshold();
-        if (t < 0 || t > 1) {
-            p.add("classifier.relevanceThreshold: must be between 0 and 1, got " + t);
-        }
         if (c.kafka().enabled()
                 && (c.kafka().rawTopic() == null || c.kafka().rawTopic().isBlank())) {
             p.add("kafka.rawTopic: must be set when kafka.bootstrapServers is");
         }
+        validateDeals(p, c.deals());
+        validateScoring(p, c.scoring());
         validateQueries(p, c);
+        ServiceConfigChecks.scraper(p, c.scraper());
+        ServiceConfigChecks.classifier(p, c.classifier());
+        ServiceConfigChecks.qdrant(p, c.qdrant());
         return p;
+    }
+
+    private static void validateDeals(List<String> p, DealfinderConfig.Deals d) {
+        atLeast(p, "deals.listingMemory", d.listingMemory(), Duration.ofMinutes(1));
+        atLeast(p, "deals.alertMemory", d.alertMemory(), Duration.ofMinutes(1));
+        atLeast(p, "deals.marketHorizon", d.marketHorizon(), Duration.ofDays(1));
+        if (d.marketHorizon() != null && d.marketHorizon().toHours() % 24 != 0) {
+            p.add("deals.marketHorizon: must be whole days such as 30d, got " + d.marketHorizon());
+        }
+        if (d.minComparables() < 1) {
+            p.add("deals.minComparables: must be at least 1, got " + d.minComparables());
+        }
+        if (d.minPriceDropPercent() <= 0 || d.minPriceDropPercent() >= 100) {
+            p.add(
+                    "deals.minPriceDropPercent: must be above 0 and below 100, got "
+                            + d.minPriceDropPercent());
+        }
+        atLeast(p, "deals.repostWindow", d.repostWindow(), Duration.ofMinutes(1));
+        atLeast(p, "deals.imageHashCacheTtl", d.imageHashCacheTtl(), Duration.ofMinutes(1));
+        atLeast(p, "deals.digestWindow", d.digestWindow(), Duration.ofMinutes(1));
+        if (d.digestSize() < 1) {
+            p.add("deals.digestSize: must be at least 1, got " + d.digestSize());
+        }
+        if (d.imageHashDistance() < 0 || d.imageHashDistance() > 15) {
+            p.add("deals.imageHashDistance: must be 0..15, got " + d.imageHashDistance());
+        }
+        String cache = d.imageHashCache();
+        if (cache != null && !cache.isBlank() && !cache.matches("rediss?://.+")) {
+            p.add("deals.imageHashCache: must be a redis:// URL or empty, got '" + cache + "'");
+        }
+        if (d.minPriceDropAmount() < 1) {
+            p.add("deals.minPriceDropAmount: must be at least 1, got " + d.minPriceDropAmount());
+        }
+    }
+
+    private static void validateScoring(List<String> p, DealfinderConfig.Scoring s) {
+        double[] weights = {
+            s.relevanceWeight(), s.priceWeight(), s.freshnessWeight(), s.conditionWeight()
+        };
+        String[] names = {"relevanceWeight", "priceWeight", "freshnessWeight", "conditionWeight"};
+        double sum = 0;
+        for (int i = 0; i < weights.length; i++) {
+            if (weights[i] < 0) {
+                p.add("scoring." + names[i] + ": must not be negative, got " + weights[i]);
+            }
+            sum += weights[i];
+        }
+        if (sum <= 0) {
+            p.add("scoring: at least one weight must be positive");
+        }
+        atLeast(p, "scoring.freshnessHalfLife", s.freshnessHalfLife(), Duration.ofMinutes(1));
     }
 
     private static void validateQueries(List<String> p, DealfinderConfig c) {
@@ -124,7 +176,7 @@ final class ConfigValidator {
         }
     }
 
-    private static void atLeast(List<String> p, String key, Duration value, Duration min) {
+    static void atLeast(List<String> p, String key, Duration value, Duration min) {
         if (value == null) {
             p.add(key + ": is required");
         } else if (value.compareTo(min) < 0) {
@@ -138,7 +190,7 @@ final class ConfigValidator {
         }
     }
 
-    private static void httpUrl(List<String> p, String key, String value) {
+    static void httpUrl(List<String> p, String key, String value) {
         try {
             URI uri = value == null ? null : URI.create(value);
             if (uri == null

@@ -16,8 +16,11 @@ public record DealfinderConfig(
         Map<String, Site> sites,
         Postgres postgres,
         AlertServer alertServer,
-        Classifier classifier,
+        ClassifierConfig classifier,
+        QdrantConfig qdrant,
         Kafka kafka,
+        Deals deals,
+        Scoring scoring,
         List<Query> queries)
         implements Serializable {
 
@@ -31,7 +34,20 @@ public record DealfinderConfig(
             Duration requestTimeout,
             int maxPagesPerPoll,
             String userAgent,
-            Duration queryRefreshInterval)
+            Duration queryRefreshInterval,
+            double requestsPerSecondPerHost,
+            int burst,
+            boolean honourCrawlDelay,
+            int maxAttempts,
+            Duration initialBackoff,
+            Duration maxBackoff,
+            Duration maxInlineWait,
+            int breakerThreshold,
+            Duration breakerOpenFor,
+            Duration robotsTtl,
+            boolean fetchItemPages,
+            List<String> proxies,
+            int browserPoolSize)
             implements Serializable {}
 
     /** One marketplace of the recommerce family (dba.dk, finn.no, blocket.se, tori.fi). */
@@ -44,9 +60,6 @@ public record DealfinderConfig(
     public record AlertServer(String url, String token, int port, String redisUrl)
             implements Serializable {}
 
-    /** The local zero-shot classifier. */
-    public record Classifier(double relevanceThreshold) implements Serializable {}
-
     /** Optional raw-listing archive (enables replay); empty bootstrapServers disables it. */
     public record Kafka(String bootstrapServers, String rawTopic) implements Serializable {
 
@@ -54,6 +67,53 @@ public record DealfinderConfig(
             return bootstrapServers != null && !bootstrapServers.isBlank();
         }
     }
+
+    /**
+     * Telling a deal from a listing: how long listings and alerts are remembered, the market
+     * estimate, and what price drop deserves another alert.
+     *
+     * @param listingMemory how long a listing is remembered after it was last seen
+     * @param marketHorizon how many days of prices a market estimate covers (whole days)
+     * @param minComparables fewest prices a market estimate must rest on to be used
+     * @param minPriceDropPercent a listing already alerted on is alerted again when its price drops
+     *     at least this many percent below the lowest price alerted
+     * @param minPriceDropAmount ... or at least this many currency units
+     * @param alertMemory how long an alert is remembered per (query, listing)
+     * @param repostWindow how long a listing can be the original of a repost or cross-post
+     * @param imageHashDistance most bits two first-image difference hashes may differ by for the
+     *     listings to be the same item (0..15)
+     * @param imageHashCache Redis URL caching image hashes by image URL; empty hashes afresh
+     * @param imageHashCacheTtl how long a cached image hash is kept
+     * @param digestWindow length of the tumbling windows a saved query's digest covers
+     * @param digestSize how many deals a digest lists at most
+     */
+    public record Deals(
+            Duration listingMemory,
+            Duration marketHorizon,
+            int minComparables,
+            double minPriceDropPercent,
+            long minPriceDropAmount,
+            Duration alertMemory,
+            Duration repostWindow,
+            int imageHashDistance,
+            String imageHashCache,
+            Duration imageHashCacheTtl,
+            Duration digestWindow,
+            int digestSize)
+            implements Serializable {}
+
+    /**
+     * The deal score's weights (only their ratios matter) and how fast freshness decays.
+     *
+     * @param freshnessHalfLife delay between publication and first sighting that halves freshness
+     */
+    public record Scoring(
+            double relevanceWeight,
+            double priceWeight,
+            double freshnessWeight,
+            double conditionWeight,
+            Duration freshnessHalfLife)
+            implements Serializable {}
 
     /** A saved query declared in the file (in addition to those in PostgreSQL). */
     public record Query(

@@ -3,8 +3,14 @@ package dk.dealfinder.core.embedding;
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.OnnxEmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.PoolingMode;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The in-process ONNX sentence-embedding model shared by every stage that embeds text (the
@@ -15,6 +21,7 @@ import java.util.List;
 public final class TextEmbedder {
 
     private static volatile TextEmbedder shared;
+    private static final Map<Path, TextEmbedder> sharedByPath = new ConcurrentHashMap<>();
 
     private final EmbeddingModel model;
     private final String modelId;
@@ -42,6 +49,40 @@ public final class TextEmbedder {
         return local;
     }
 
+    /**
+     * Any sentence-embedding model exported to ONNX with its HuggingFace {@code tokenizer.json}
+     * (e.g. a multilingual model, which judges Danish text better than the English default), shared
+     * per model file like {@link #shared()}. The model id is the model file's parent folder name
+     * (HuggingFace exports keep one model per folder) or its file name.
+     *
+     * @param pooling {@code mean} or {@code cls}, as the model card says
+     */
+    public static TextEmbedder shared(Path modelFile, Path tokenizerFile, String pooling) {
+        Path key = modelFile.toAbsolutePath().normalize();
+        return sharedByPath.computeIfAbsent(key, k -> fromFiles(k, tokenizerFile, pooling));
+    }
+
+    private static TextEmbedder fromFiles(Path modelFile, Path tokenizerFile, String pooling) {
+        for (Path p : List.of(modelFile, tokenizerFile)) {
+            if (!Files.isReadable(p)) {
+                throw new IllegalArgumentException("embedding model file not readable: " + p);
+            }
+        }
+        PoolingMode mode;
+        try {
+            mode = PoolingMode.valueOf(pooling.toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(
+                    "pooling must be 'mean' or 'cls', got '" + pooling + "'", e);
+        }
+        Path folder = modelFile.getParent();
+        String id =
+                folder != null && folder.getFileName() != null
+                        ? folder.getFileName().toString()
+                        : modelFile.getFileName().toString();
+        return new TextEmbedder(new OnnxEmbeddingModel(modelFile, tokenizerFile, mode), id);
+    }
+
     public String modelId() {
         return modelId;
     }
@@ -55,8 +96,14 @@ public final class TextEmbedder {
         return normalized(model.embed(text).content());
     }
 
-    /** Embeds several texts in one model call (faster per text than one call each). */
+    /**
+     * Embeds several texts in one model call (faster per text than one call each); no texts give no
+     * vectors.
+     */
     public List<float[]> embedAll(List<String> texts) {
+        if (texts.isEmpty()) {
+            return List.of();
+        }
         List<TextSegment> segments = texts.stream().map(TextSegment::from).toList();
         return model.embedAll(segments).content().stream().map(TextEmbedder::normalized).toList();
     }

@@ -174,4 +174,87 @@ class ConfigLoaderTest {
         assertThat(loader.load(file).postgres().url())
                 .isEqualTo("jdbc:postgresql://db:5432/dealfinder");
     }
+
+    @Test
+    void dealAndScoringSettingsHaveDefaultsAndCanBeChanged() {
+        DealfinderConfig defaults = loader.parse(valid(""));
+        assertThat(defaults.deals().marketHorizon()).isEqualTo(Duration.ofDays(30));
+        assertThat(defaults.deals().minComparables()).isEqualTo(10);
+        assertThat(defaults.scoring().priceWeight()).isEqualTo(0.4);
+        assertThat(defaults.deals().imageHashDistance()).isEqualTo(3);
+        assertThat(defaults.deals().imageHashCache()).isEmpty();
+        assertThat(defaults.deals().digestWindow()).isEqualTo(Duration.ofHours(1));
+
+        DealfinderConfig changed =
+                loader.parse(
+                        valid(
+                                """
+                                deals:
+                                  marketHorizon: 7d
+                                  minPriceDropAmount: 100
+                                scoring:
+                                  conditionWeight: 0
+                                """));
+        assertThat(changed.deals().marketHorizon()).isEqualTo(Duration.ofDays(7));
+        assertThat(changed.deals().minPriceDropAmount()).isEqualTo(100);
+        assertThat(changed.deals().minPriceDropPercent()).isEqualTo(5.0);
+        assertThat(changed.scoring().conditionWeight()).isZero();
+    }
+
+    @Test
+    void invalidDealAndScoringSettingsAreNamed() {
+        String yaml =
+                valid(
+                        """
+                        deals:
+                          marketHorizon: 36h
+                          minComparables: 0
+                          minPriceDropPercent: 100
+                          imageHashDistance: 16
+                          imageHashCache: localhost:6379
+                          digestSize: 0
+                        scoring:
+                          priceWeight: -1
+                        """);
+        assertThatThrownBy(() -> loader.parse(yaml))
+                .isInstanceOfSatisfying(
+                        ConfigException.class,
+                        e ->
+                                assertThat(e.problems())
+                                        .anyMatch(
+                                                p ->
+                                                        p.startsWith(
+                                                                "deals.marketHorizon: must be whole"
+                                                                        + " days"))
+                                        .anyMatch(
+                                                p ->
+                                                        p.startsWith(
+                                                                "deals.minComparables: must be at"
+                                                                        + " least 1"))
+                                        .anyMatch(
+                                                p ->
+                                                        p.startsWith(
+                                                                "deals.minPriceDropPercent: must be"
+                                                                        + " above 0"))
+                                        .anyMatch(
+                                                p ->
+                                                        p.startsWith(
+                                                                "deals.imageHashDistance: must be"
+                                                                        + " 0..15"))
+                                        .anyMatch(
+                                                p ->
+                                                        p.startsWith(
+                                                                "deals.imageHashCache: must be a"
+                                                                        + " redis:// URL"))
+                                        .anyMatch(
+                                                p ->
+                                                        p.startsWith(
+                                                                "deals.digestSize: must be at least"
+                                                                        + " 1"))
+                                        .anyMatch(
+                                                p ->
+                                                        p.startsWith(
+                                                                "scoring.priceWeight: must not be"
+                                                                        + " negative")));
+    }
 }

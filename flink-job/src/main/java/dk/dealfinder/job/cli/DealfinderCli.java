@@ -15,11 +15,11 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "dealfinder 0.1.0",
         description = "Real-time deal finder for second-hand marketplaces, as an Apache Flink job.",
-        subcommands = {RunCommand.class, DemoCommand.class})
+        subcommands = {RunCommand.class, DemoCommand.class, ReplayCommand.class})
 public final class DealfinderCli implements Runnable {
 
     private static final Set<String> COMMANDS =
-            Set.of("run", "demo", "help", "-h", "--help", "-V", "--version");
+            Set.of("run", "demo", "replay", "help", "-h", "--help", "-V", "--version");
 
     public static void main(String[] args) {
         System.exit(execute(args));

@@ -2,12 +2,12 @@ package dk.dealfinder.job.demo;
 
 import dk.dealfinder.alertserver.AlertServer;
 import dk.dealfinder.alertserver.AlertServerSettings;
-import dk.dealfinder.core.config.ConfigLoader;
 import dk.dealfinder.core.config.DealfinderConfig;
 import dk.dealfinder.core.model.SavedQuery;
 import dk.dealfinder.core.store.JdbcSavedQueryStore;
 import dk.dealfinder.job.DealfinderJob;
 import dk.dealfinder.job.db.Migrations;
+import dk.dealfinder.testkit.LocalStackConfig;
 import dk.dealfinder.testkit.SharedPostgres;
 import dk.dealfinder.testkit.SharedRedis;
 import dk.dealfinder.testkit.marketplace.LocalMarketplace;
@@ -97,16 +97,26 @@ public final class DemoEnvironment implements AutoCloseable {
         started.push(marketplace);
         marketplace.startScenario();
 
+        String redisUrl = "redis://127.0.0.1:" + redisPort;
         String token = HexFormat.of().formatHex(SecureRandom.getSeed(16));
         AlertServer alerts =
                 AlertServer.start(
-                        AlertServerSettings.defaults("redis://127.0.0.1:" + redisPort, token)
+                        AlertServerSettings.defaults(redisUrl, token)
                                 .withPort(options.alertPort()));
         started.push(alerts);
 
         DealfinderConfig config =
-                new ConfigLoader(name -> null)
-                        .parse(demoConfig(options, marketplace, alerts, pgUrl, token));
+                LocalStackConfig.of(marketplace.baseUrl(), pgUrl, alerts.baseUrl(), token)
+                        .section("job", "{name: dealfinder-demo, checkpointInterval: 10s}")
+                        .section(
+                                "scraper",
+                                "{pollInterval: "
+                                        + options.pollInterval()
+                                        + ", queryRefreshInterval: 2s, requestsPerSecondPerHost:"
+                                        + " 50, burst: 10, honourCrawlDelay: false}")
+                        .section("deals", "{imageHashCache: \"" + redisUrl + "\"}")
+                        .section("classifier", "{cache: {redisUrl: \"" + redisUrl + "\"}}")
+                        .config();
         Migrations.migrate(pgUrl, config.postgres().user(), config.postgres().password());
         JdbcSavedQueryStore queries =
                 new JdbcSavedQueryStore(pgUrl, config.postgres().user(), "", List.of());
@@ -138,33 +148,6 @@ public final class DemoEnvironment implements AutoCloseable {
                 pgUrl,
                 options.dataDir().toAbsolutePath(),
                 EXAMPLE_QUERIES.stream().map(SavedQuery::name).toList());
-    }
-
-    private static String demoConfig(
-            DemoOptions options,
-            LocalMarketplace marketplace,
-            AlertServer alerts,
-            String pgUrl,
-            String token) {
-        return String.join(
-                "\n",
-                "job:",
-                "  name: dealfinder-demo",
-                "scraper:",
-                "  pollInterval: " + options.pollInterval(),
-                "  queryRefreshInterval: 2s",
-                "sites:",
-                "  dba.dk:",
-                "    baseUrl: " + marketplace.baseUrl(),
-                "    currency: DKK",
-                "postgres:",
-                "  url: \"" + pgUrl + "\"",
-                "  user: postgres",
-                "  password: \"\"",
-                "alertServer:",
-                "  url: " + alerts.baseUrl(),
-                "  token: " + token,
-                "");
     }
 
     /** Blocks until the process is asked to stop (Ctrl-C). */

@@ -4,6 +4,17 @@ import dk.dealfinder.core.config.DealfinderConfig;
 import dk.dealfinder.core.model.Alert;
 import dk.dealfinder.core.model.DeadLetter;
 import dk.dealfinder.core.model.Listing;
+import dk.dealfinder.core.model.ListingChange;
+import dk.dealfinder.core.model.MarketEstimate;
+import dk.dealfinder.core.model.PricePoint;
+import dk.dealfinder.core.model.RepostLink;
+import dk.dealfinder.core.model.ScoreComponents;
+import dk.dealfinder.udfs.classify.ClassifiedMatch;
+import dk.dealfinder.udfs.inference.InferenceRecord;
+import dk.dealfinder.udfs.inference.InferenceSql;
+import dk.dealfinder.udfs.inference.LabelRecord;
+import dk.dealfinder.udfs.rank.RankedDeal;
+import dk.dealfinder.udfs.score.ScoredDeal;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -15,21 +26,56 @@ import org.apache.flink.connector.jdbc.JdbcStatementBuilder;
 import org.apache.flink.connector.jdbc.core.datastream.sink.JdbcSink;
 
 /**
- * The Flink JDBC sinks that write listings, alerts and dead letters to PostgreSQL. Every statement
- * is an idempotent upsert or insert-if-absent, so at-least-once delivery writes each effect once.
+ * The Flink JDBC sinks that write listings, price history, market estimates, repost links, matches,
+ * digests, alerts and dead letters to PostgreSQL. Every statement is an idempotent upsert or
+ * insert-if-absent, so at-least-once delivery writes each effect once.
  */
 public final class PostgresSinks {
 
     static final String UPSERT_LISTING =
             "INSERT INTO listings (listing_key, site, ad_id, url, title, description, price,"
                 + " currency, location, postcode, image_urls, published_at, first_seen_at,"
-                + " last_seen_at, version) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT"
-                + " (listing_key) DO UPDATE SET url = EXCLUDED.url, title = EXCLUDED.title,"
-                + " description = EXCLUDED.description, price = EXCLUDED.price, currency ="
-                + " EXCLUDED.currency, location = EXCLUDED.location, postcode = EXCLUDED.postcode,"
-                + " image_urls = EXCLUDED.image_urls, last_seen_at ="
+                + " last_seen_at, version, removed_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON"
+                + " CONFLICT (listing_key) DO UPDATE SET url = EXCLUDED.url, title ="
+                + " EXCLUDED.title, description = EXCLUDED.description, price = EXCLUDED.price,"
+                + " currency = EXCLUDED.currency, location = EXCLUDED.location, postcode ="
+                + " EXCLUDED.postcode, image_urls = EXCLUDED.image_urls, last_seen_at ="
                 + " GREATEST(listings.last_seen_at, EXCLUDED.last_seen_at), version ="
-                + " GREATEST(listings.version, EXCLUDED.version)";
+                + " GREATEST(listings.version, EXCLUDED.version), removed_at = CASE WHEN"
+                + " EXCLUDED.version >= listings.version THEN EXCLUDED.removed_at ELSE"
+                + " listings.removed_at END";
+
+    static final String INSERT_PRICE_POINT =
+            "INSERT INTO price_history (listing_key, version, price, change_kind, observed_at)"
+                    + " VALUES (?,?,?,?,?) ON CONFLICT (listing_key, version) DO NOTHING";
+
+    /** A replayed older estimate never overwrites a newer one. */
+    static final String UPSERT_MARKET_ESTIMATE =
+            "INSERT INTO market_estimates (query_id, n, median, lower_quartile, upper_quartile,"
+                + " horizon_days, as_of) VALUES (?,?,?,?,?,?,?) ON CONFLICT (query_id) DO UPDATE"
+                + " SET n = EXCLUDED.n, median = EXCLUDED.median, lower_quartile ="
+                + " EXCLUDED.lower_quartile, upper_quartile = EXCLUDED.upper_quartile, horizon_days"
+                + " = EXCLUDED.horizon_days, as_of = EXCLUDED.as_of WHERE market_estimates.as_of <="
+                + " EXCLUDED.as_of";
+
+    static final String INSERT_REPOST_LINK =
+            "INSERT INTO repost_links (repost_key, original_key, image_distance, linked_at) VALUES"
+                    + " (?,?,?,?) ON CONFLICT (repost_key) DO NOTHING";
+
+    static final String UPSERT_MATCH =
+            "INSERT INTO matches (query_id, listing_key, listing_version, verdict, confidence,"
+                + " score, relevance, price_score, freshness, condition_score, explanation,"
+                + " model_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (query_id, listing_key,"
+                + " listing_version) DO UPDATE SET verdict = EXCLUDED.verdict, confidence ="
+                + " EXCLUDED.confidence, score = EXCLUDED.score, relevance = EXCLUDED.relevance,"
+                + " price_score = EXCLUDED.price_score, freshness = EXCLUDED.freshness,"
+                + " condition_score = EXCLUDED.condition_score, explanation = EXCLUDED.explanation,"
+                + " model_id = EXCLUDED.model_id";
+
+    static final String INSERT_DIGEST_ENTRY =
+            "INSERT INTO digest_entries (query_id, window_start, window_end, rank, alert_id,"
+                + " listing_key, listing_version, title, price, url, score, explanation) VALUES"
+                + " (?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (query_id, window_end, rank) DO NOTHING";
 
     static final String INSERT_ALERT =
             "INSERT INTO alerts (alert_id, query_id, listing_key, listing_version, title, price,"
@@ -58,8 +104,28 @@ public final class PostgresSinks {
                         .build();
     }
 
-    public JdbcSink<Listing> listings() {
+    public JdbcSink<ListingChange> listings() {
         return sink(UPSERT_LISTING, PostgresSinks::bindListing);
+    }
+
+    public JdbcSink<PricePoint> priceHistory() {
+        return sink(INSERT_PRICE_POINT, PostgresSinks::bindPricePoint);
+    }
+
+    public JdbcSink<MarketEstimate> marketEstimates() {
+        return sink(UPSERT_MARKET_ESTIMATE, PostgresSinks::bindMarketEstimate);
+    }
+
+    public JdbcSink<RepostLink> repostLinks() {
+        return sink(INSERT_REPOST_LINK, PostgresSinks::bindRepostLink);
+    }
+
+    public JdbcSink<ScoredDeal> matches() {
+        return sink(UPSERT_MATCH, PostgresSinks::bindMatch);
+    }
+
+    public JdbcSink<RankedDeal> digestEntries() {
+        return sink(INSERT_DIGEST_ENTRY, PostgresSinks::bindDigestEntry);
     }
 
     public JdbcSink<Alert> alerts() {
@@ -70,6 +136,14 @@ public final class PostgresSinks {
         return sink(INSERT_DEAD_LETTER, PostgresSinks::bindDeadLetter);
     }
 
+    public JdbcSink<InferenceRecord> modelInferences() {
+        return sink(InferenceSql.INSERT_INFERENCE, InferenceSql::bindInference);
+    }
+
+    public JdbcSink<LabelRecord> labels() {
+        return sink(InferenceSql.INSERT_LABEL, InferenceSql::bindLabel);
+    }
+
     private <T> JdbcSink<T> sink(String sql, JdbcStatementBuilder<T> binder) {
         return JdbcSink.<T>builder()
                 .withQueryStatement(sql, binder)
@@ -77,7 +151,8 @@ public final class PostgresSinks {
                 .buildAtLeastOnce(connection);
     }
 
-    static void bindListing(PreparedStatement s, Listing l) throws SQLException {
+    static void bindListing(PreparedStatement s, ListingChange c) throws SQLException {
+        Listing l = c.listing();
         s.setString(1, l.listingKey());
         s.setString(2, l.site());
         s.setString(3, l.adId());
@@ -93,6 +168,65 @@ public final class PostgresSinks {
         s.setTimestamp(13, new Timestamp(l.fetchedAt()));
         s.setTimestamp(14, new Timestamp(l.fetchedAt()));
         s.setInt(15, l.version());
+        s.setTimestamp(16, c.kind().live() ? null : new Timestamp(c.detectedAt()));
+    }
+
+    static void bindPricePoint(PreparedStatement s, PricePoint p) throws SQLException {
+        s.setString(1, p.listingKey());
+        s.setInt(2, p.version());
+        setLong(s, 3, p.price());
+        s.setString(4, p.kind().name());
+        s.setTimestamp(5, new Timestamp(p.at()));
+    }
+
+    static void bindMarketEstimate(PreparedStatement s, MarketEstimate m) throws SQLException {
+        s.setString(1, m.queryId());
+        s.setLong(2, m.n());
+        s.setDouble(3, m.median());
+        s.setDouble(4, m.lowerQuartile());
+        s.setDouble(5, m.upperQuartile());
+        s.setInt(6, m.horizonDays());
+        s.setTimestamp(7, new Timestamp(m.asOf()));
+    }
+
+    static void bindRepostLink(PreparedStatement s, RepostLink r) throws SQLException {
+        s.setString(1, r.repostKey());
+        s.setString(2, r.originalKey());
+        s.setInt(3, r.imageDistance());
+        s.setTimestamp(4, new Timestamp(r.linkedAt()));
+    }
+
+    static void bindMatch(PreparedStatement s, ScoredDeal d) throws SQLException {
+        ClassifiedMatch m = d.match();
+        ScoreComponents c = d.components();
+        s.setString(1, m.query().id());
+        s.setString(2, m.listing().listingKey());
+        s.setInt(3, m.listing().version());
+        s.setString(4, m.verdict().name());
+        s.setDouble(5, m.confidence());
+        s.setDouble(6, d.score());
+        s.setDouble(7, c.relevance());
+        s.setDouble(8, c.price());
+        s.setDouble(9, c.freshness());
+        s.setDouble(10, c.condition());
+        s.setString(11, d.explanation());
+        s.setString(12, m.modelId());
+    }
+
+    static void bindDigestEntry(PreparedStatement s, RankedDeal r) throws SQLException {
+        Alert a = r.deal();
+        s.setString(1, r.queryId());
+        s.setTimestamp(2, new Timestamp(r.windowStart()));
+        s.setTimestamp(3, new Timestamp(r.windowEnd()));
+        s.setInt(4, r.rank());
+        s.setObject(5, UUID.fromString(a.alertId()));
+        s.setString(6, a.listingKey());
+        s.setInt(7, a.listingVersion());
+        s.setString(8, a.title());
+        setLong(s, 9, a.price());
+        s.setString(10, a.url());
+        s.setDouble(11, a.score());
+        s.setString(12, a.explanation());
     }
 
     static void bindAlert(PreparedStatement s, Alert a) throws SQLException {

@@ -7,6 +7,7 @@ import dk.dealfinder.alertserver.AlertServerSettings;
 import dk.dealfinder.core.model.SavedQuery;
 import dk.dealfinder.core.store.JdbcSavedQueryStore;
 import dk.dealfinder.testkit.Await;
+import dk.dealfinder.testkit.LocalStackConfig;
 import dk.dealfinder.testkit.SharedPostgres;
 import dk.dealfinder.testkit.SharedRedis;
 import dk.dealfinder.testkit.SseClient;
@@ -62,20 +63,9 @@ class FlinkWebSubmissionITCase {
         configFile = home.resolve("dealfinder.yaml");
         Files.writeString(
                 configFile,
-                String.join(
-                        "\n",
-                        "job: {name: dealfinder-cluster-it, checkpointInterval: 2s}",
-                        "scraper: {pollInterval: 300ms, queryRefreshInterval: 300ms}",
-                        "sites: {dba.dk: {baseUrl: \""
-                                + marketplace.baseUrl()
-                                + "\", currency: DKK}}",
-                        "postgres: {url: \"" + pgUrl + "\", user: postgres, password: \"\"}",
-                        "alertServer: {url: \""
-                                + alertServer.baseUrl()
-                                + "\", token: "
-                                + TOKEN
-                                + "}",
-                        ""));
+                LocalStackConfig.of(marketplace.baseUrl(), pgUrl, alertServer.baseUrl(), TOKEN)
+                        .section("job", "{name: dealfinder-cluster-it, checkpointInterval: 2s}")
+                        .yaml());
         cluster.awaitReady(rest, DEADLINE);
     }
 

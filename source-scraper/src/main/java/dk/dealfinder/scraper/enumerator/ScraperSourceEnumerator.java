@@ -3,6 +3,7 @@ package dk.dealfinder.scraper.enumerator;
 import dk.dealfinder.core.model.SavedQuery;
 import dk.dealfinder.core.store.SavedQueryStore;
 import dk.dealfinder.scraper.split.SearchSplit;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,8 +15,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads the active saved queries on an interval and hands each new (site, query) feed to a reader.
- * A feed always goes to the same reader index, so re-assignment after a failure is stable.
+ * Reads the active saved queries on an interval, hands each new (site, query) feed to a reader,
+ * tells readers when a query's terms changed, and retires the feeds of deleted or paused queries. A
+ * feed always goes to the same reader index, so re-assignment after a failure is stable.
  */
 public class ScraperSourceEnumerator implements SplitEnumerator<SearchSplit, ScraperEnumState> {
 
@@ -26,7 +28,8 @@ public class ScraperSourceEnumerator implements SplitEnumerator<SearchSplit, Scr
     private final Set<String> sites;
     private final long refreshMillis;
     private final Map<String, SearchSplit> unassigned = new LinkedHashMap<>();
-    private final Set<String> assigned = new HashSet<>();
+    private final Map<String, String> assignedTerms = new HashMap<>();
+    private final Set<String> retired = new HashSet<>();
 
     public ScraperSourceEnumerator(
             SplitEnumeratorContext<SearchSplit> context,
@@ -39,7 +42,8 @@ public class ScraperSourceEnumerator implements SplitEnumerator<SearchSplit, Scr
         this.sites = Set.copyOf(sites);
         this.refreshMillis = refreshMillis;
         restored.unassigned().forEach(s -> unassigned.put(s.splitId(), s));
-        assigned.addAll(restored.assignedSplitIds());
+        assignedTerms.putAll(restored.assignedTerms());
+        retired.addAll(restored.retired());
     }
 
     @Override
@@ -54,32 +58,87 @@ public class ScraperSourceEnumerator implements SplitEnumerator<SearchSplit, Scr
                     error.toString());
             return;
         }
+        Map<String, SavedQuery> wanted = new LinkedHashMap<>();
         for (SavedQuery q : active) {
-            if (!sites.contains(q.site())) {
+            if (sites.contains(q.site())) {
+                wanted.put(SearchSplit.idOf(q.site(), q.id()), q);
+            } else {
                 LOG.warn(
                         "Saved query {} names site {} which is not configured; skipped",
                         q.id(),
                         q.site());
-                continue;
             }
-            String id = SearchSplit.idOf(q.site(), q.id());
-            if (!assigned.contains(id) && !unassigned.containsKey(id)) {
-                LOG.info("New search feed {} for terms '{}'", id, q.terms());
-                unassigned.put(id, SearchSplit.fresh(q.site(), q.id(), q.terms()));
+        }
+        wanted.forEach(this::addOrUpdate);
+        unassigned.keySet().removeIf(id -> !wanted.containsKey(id));
+        Map<Integer, Map<String, String>> termChanges = new HashMap<>();
+        Map<Integer, Set<String>> retirements = new HashMap<>();
+        assignedTerms.forEach(
+                (id, terms) -> {
+                    SavedQuery q = wanted.get(id);
+                    if (q == null) {
+                        retirements.computeIfAbsent(ownerOf(id), o -> new HashSet<>()).add(id);
+                    } else if (!q.terms().equals(terms)) {
+                        termChanges
+                                .computeIfAbsent(ownerOf(id), o -> new HashMap<>())
+                                .put(id, q.terms());
+                    }
+                });
+        Set<Integer> owners = new HashSet<>(termChanges.keySet());
+        owners.addAll(retirements.keySet());
+        for (int owner : owners) {
+            FeedChangesEvent event =
+                    new FeedChangesEvent(
+                            termChanges.getOrDefault(owner, Map.of()),
+                            retirements.getOrDefault(owner, Set.of()));
+            if (send(owner, event)) {
+                assignedTerms.putAll(event.newTerms());
+                assignedTerms.keySet().removeAll(event.retired());
+                retired.addAll(event.retired());
+                event.retired().forEach(id -> LOG.info("Feed {} retired", id));
             }
         }
         assignUnassigned();
     }
 
+    private void addOrUpdate(String id, SavedQuery q) {
+        if (assignedTerms.containsKey(id)) {
+            return;
+        }
+        SearchSplit waiting = unassigned.get(id);
+        if (waiting == null) {
+            LOG.info("New search feed {} for terms '{}'", id, q.terms());
+            retired.remove(id);
+            unassigned.put(id, SearchSplit.fresh(q.site(), q.id(), q.terms()));
+        } else if (!waiting.terms().equals(q.terms())) {
+            unassigned.put(id, waiting.withTerms(q.terms()));
+        }
+    }
+
+    /** Sends an event if the reader is there; false means "try again on the next refresh". */
+    private boolean send(int owner, FeedChangesEvent event) {
+        if (event.isEmpty()) {
+            return true;
+        }
+        if (!context.registeredReaders().containsKey(owner)) {
+            return false;
+        }
+        context.sendEventToSourceReader(owner, event);
+        return true;
+    }
+
+    private int ownerOf(String splitId) {
+        return Math.floorMod(splitId.hashCode(), context.currentParallelism());
+    }
+
     private void assignUnassigned() {
-        int parallelism = context.currentParallelism();
         var it = unassigned.values().iterator();
         while (it.hasNext()) {
             SearchSplit split = it.next();
-            int owner = Math.floorMod(split.splitId().hashCode(), parallelism);
+            int owner = ownerOf(split.splitId());
             if (context.registeredReaders().containsKey(owner)) {
                 context.assignSplit(split, owner);
-                assigned.add(split.splitId());
+                assignedTerms.put(split.splitId(), split.terms());
                 it.remove();
             }
         }
@@ -93,19 +152,33 @@ public class ScraperSourceEnumerator implements SplitEnumerator<SearchSplit, Scr
     @Override
     public void addSplitsBack(List<SearchSplit> splits, int subtaskId) {
         for (SearchSplit split : splits) {
-            assigned.remove(split.splitId());
+            assignedTerms.remove(split.splitId());
             unassigned.put(split.splitId(), split);
         }
     }
 
+    /**
+     * A reader (re)joined. It may have restored feeds from a checkpoint older than our last
+     * changes, so it is told again the current terms of its feeds and which of them are retired.
+     */
     @Override
     public void addReader(int subtaskId) {
+        Map<String, String> terms = new HashMap<>();
+        assignedTerms.forEach(
+                (id, t) -> {
+                    if (ownerOf(id) == subtaskId) {
+                        terms.put(id, t);
+                    }
+                });
+        Set<String> gone = new HashSet<>();
+        retired.stream().filter(id -> ownerOf(id) == subtaskId).forEach(gone::add);
+        send(subtaskId, new FeedChangesEvent(terms, gone));
         assignUnassigned();
     }
 
     @Override
     public ScraperEnumState snapshotState(long checkpointId) {
-        return new ScraperEnumState(List.copyOf(unassigned.values()), Set.copyOf(assigned));
+        return new ScraperEnumState(List.copyOf(unassigned.values()), assignedTerms, retired);
     }
 
     @Override

@@ -17,7 +17,7 @@ public class ScraperRecordEmitter
             RawListing listing, SourceOutput<RawListing> output, SearchSplitState split) {
         long eventTime = eventTime(listing);
         output.collect(listing, eventTime);
-        split.emitted(listing.adId(), eventTime);
+        split.emitted(listing.adId(), SearchSplitState.fingerprint(listing), eventTime);
     }
 
     /**

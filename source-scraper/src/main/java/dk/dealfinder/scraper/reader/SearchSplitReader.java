@@ -1,31 +1,31 @@
 package dk.dealfinder.scraper.reader;
 
 import dk.dealfinder.core.model.RawListing;
-import dk.dealfinder.scraper.site.MalformedPageException;
+import dk.dealfinder.scraper.browser.BrowserPool;
+import dk.dealfinder.scraper.fetch.HostClock;
+import dk.dealfinder.scraper.fetch.PageFetcher;
 import dk.dealfinder.scraper.site.RecommerceAdapter;
 import dk.dealfinder.scraper.site.SearchPage;
 import dk.dealfinder.scraper.split.SearchSplit;
 import dk.dealfinder.scraper.split.SearchSplitState;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
+import java.util.Deque;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import org.apache.flink.connector.base.source.reader.RecordsBySplits;
 import org.apache.flink.connector.base.source.reader.RecordsWithSplitIds;
 import org.apache.flink.connector.base.source.reader.splitreader.SplitReader;
 import org.apache.flink.connector.base.source.reader.splitreader.SplitsAddition;
 import org.apache.flink.connector.base.source.reader.splitreader.SplitsChange;
-import org.apache.flink.metrics.Counter;
+import org.apache.flink.connector.base.source.reader.splitreader.SplitsRemoval;
 import org.apache.flink.metrics.MetricGroup;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,140 +33,143 @@ import org.slf4j.LoggerFactory;
 /**
  * Polls each assigned search feed on its own interval (with jitter, so feeds do not poll in
  * lock-step). A poll pages through results newest first and stops at the first page that holds no
- * new ad, so a quiet feed costs one request per poll. Network errors and malformed pages are
- * counted and logged, and the feed is simply polled again next time.
+ * new or changed ad, so a quiet feed costs one request per poll. New and changed ads are then
+ * completed from their item pages a few at a time, so records flow while a big poll is worked off.
+ * All feeds share one {@link PageFetcher}, hence one rate limit per host. Failures are counted and
+ * logged, and the feed is simply polled again next time.
  */
 public class SearchSplitReader implements SplitReader<RawListing, SearchSplit> {
 
     private static final Logger LOG = LoggerFactory.getLogger(SearchSplitReader.class);
 
+    /** Item pages fetched per call of {@link #fetch()}, so records are handed over often. */
+    static final int ITEM_PAGES_PER_FETCH = 5;
+
     private final Map<String, RecommerceAdapter> adapters;
     private final ScraperSettings settings;
-    private final HttpClient http;
     private final Clock clock;
+    private final SearchFetcher search;
+
+    /** Null when the browser fallback is off. */
+    private final BrowserPool browser;
+
+    private final ItemPageEnricher items;
     private final Map<String, Feed> feeds = new LinkedHashMap<>();
-    private final Map<String, Integer> workingPath = new HashMap<>();
+    private final Set<String> retired = new HashSet<>();
     private final Object wakeUp = new Object();
     private boolean wokenUp;
-    private final Counter requests;
-    private final Counter failures;
-    private final Counter malformed;
 
     public SearchSplitReader(
             Map<String, RecommerceAdapter> adapters,
             ScraperSettings settings,
+            DeadLetterOutput deadLetters,
+            MetricGroup metrics,
+            Clock clock) {
+        this(
+                adapters,
+                settings,
+                new PageFetcher(
+                        settings.transport(),
+                        settings.userAgent(),
+                        settings.requestTimeout(),
+                        settings.politeness(),
+                        HostClock.SYSTEM,
+                        metrics),
+                deadLetters,
+                metrics,
+                clock);
+    }
+
+    public SearchSplitReader(
+            Map<String, RecommerceAdapter> adapters,
+            ScraperSettings settings,
+            PageFetcher fetcher,
+            DeadLetterOutput deadLetters,
             MetricGroup metrics,
             Clock clock) {
         this.adapters = adapters;
         this.settings = settings;
         this.clock = clock;
-        this.http =
-                HttpClient.newBuilder()
-                        .connectTimeout(settings.requestTimeout())
-                        .followRedirects(HttpClient.Redirect.NORMAL)
-                        .build();
-        this.requests = metrics.counter("searchRequests");
-        this.failures = metrics.counter("searchFailures");
-        this.malformed = metrics.counter("pagesMalformed");
+        this.browser = settings.browserPool();
+        this.search = new SearchFetcher(fetcher, browser, deadLetters, metrics, clock);
+        this.items = new ItemPageEnricher(fetcher, metrics);
     }
 
     @Override
-    public RecordsWithSplitIds<RawListing> fetch() throws IOException {
+    public RecordsWithSplitIds<RawListing> fetch() {
+        RecordsBySplits.Builder<RawListing> out = new RecordsBySplits.Builder<>();
+        if (!retired.isEmpty()) {
+            out.addFinishedSplits(retired);
+            retired.clear();
+            return out.build();
+        }
         Feed due = nextDue();
         long waitMillis =
                 due == null ? settings.pollInterval().toMillis() : due.nextPollAt - clock.millis();
-        if (due == null || waitMillis > 0) {
+        if (due == null || (due.pending.isEmpty() && waitMillis > 0)) {
             awaitWakeUpOr(Math.max(1, waitMillis));
-            return new RecordsBySplits.Builder<RawListing>().build();
+            return out.build();
         }
-        RecordsBySplits.Builder<RawListing> out = new RecordsBySplits.Builder<>();
-        List<RawListing> fresh = poll(due);
-        // Emit oldest first so event time mostly rises within a feed.
-        Collections.reverse(fresh);
-        fresh.forEach(l -> out.add(due.split.splitId(), l));
-        due.nextPollAt = clock.millis() + jittered(settings.pollInterval());
+        try {
+            if (due.pending.isEmpty()) {
+                poll(due);
+                due.nextPollAt = clock.millis() + jittered(settings.pollInterval());
+            }
+            handOver(due, out);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         return out.build();
     }
 
-    private List<RawListing> poll(Feed feed) {
+    /** Finds the new and changed ads of a feed and queues them, oldest first. */
+    private void poll(Feed feed) throws InterruptedException {
         RecommerceAdapter adapter = adapters.get(feed.split.site());
         List<RawListing> fresh = new ArrayList<>();
         for (int page = 1; page <= settings.maxPagesPerPoll(); page++) {
-            SearchPage result = fetchPage(adapter, feed.split.terms(), page);
+            SearchPage result = search.fetch(adapter, feed.cursor.terms(), page);
             if (result == null) {
                 break;
             }
             int before = fresh.size();
             for (RawListing l : result.listings()) {
-                if (!feed.cursor.hasEmitted(l.adId())) {
+                int fingerprint = SearchSplitState.fingerprint(l);
+                if (!feed.cursor.hasEmitted(l.adId(), fingerprint)) {
                     fresh.add(l);
+                    // The reader's own cursor moves now so no later page or poll queues it again;
+                    // the checkpointed cursor moves only as it is emitted.
+                    feed.cursor.emitted(l.adId(), fingerprint, 0);
                 }
             }
             if (fresh.size() == before || result.lastPage()) {
                 break;
             }
         }
-        // The reader's own cursor moves now so the next poll does not fetch these again; the
-        // checkpointed cursor moves only as they are emitted.
-        fresh.forEach(l -> feed.cursor.emitted(l.adId(), 0));
-        return fresh;
+        // Oldest first, so event time mostly rises within a feed.
+        Collections.reverse(fresh);
+        feed.pending.addAll(fresh);
     }
 
-    private SearchPage fetchPage(RecommerceAdapter adapter, String terms, int page) {
-        int first = workingPath.getOrDefault(adapter.site(), 0);
-        for (int attempt = 0; attempt < RecommerceAdapter.SEARCH_API_PATHS.size(); attempt++) {
-            int pathIndex = (first + attempt) % RecommerceAdapter.SEARCH_API_PATHS.size();
-            URI uri = adapter.searchApiUri(pathIndex, terms, page);
-            try {
-                requests.inc();
-                HttpResponse<String> response =
-                        http.send(request(uri), HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() == 404) {
-                    continue;
-                }
-                if (response.statusCode() != 200) {
-                    failures.inc();
-                    LOG.warn("Search {} answered HTTP {}", uri, response.statusCode());
-                    return null;
-                }
-                if (pathIndex != first) {
-                    LOG.info(
-                            "Site {} answers on search path {}; using it from now on",
-                            adapter.site(),
-                            pathIndex);
-                    workingPath.put(adapter.site(), pathIndex);
-                }
-                return adapter.parseSearchApi(response.body(), clock.millis());
-            } catch (MalformedPageException e) {
-                malformed.inc();
-                LOG.warn("Malformed search page {}: {}", uri, e.getMessage());
-                return null;
-            } catch (IOException e) {
-                failures.inc();
-                LOG.warn("Search {} failed: {}", uri, e.toString());
-                return null;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return null;
-            }
+    private void handOver(Feed feed, RecordsBySplits.Builder<RawListing> out)
+            throws InterruptedException {
+        RecommerceAdapter adapter = adapters.get(feed.split.site());
+        int budget = settings.fetchItemPages() ? ITEM_PAGES_PER_FETCH : Integer.MAX_VALUE;
+        for (int n = 0; n < budget && !feed.pending.isEmpty(); n++) {
+            RawListing listing = feed.pending.peekFirst();
+            RawListing complete =
+                    settings.fetchItemPages() ? items.enrich(adapter, listing) : listing;
+            feed.pending.removeFirst();
+            out.add(feed.split.splitId(), complete);
         }
-        failures.inc();
-        LOG.warn("No search API path answers on site {}", adapter.site());
-        return null;
     }
 
-    private HttpRequest request(URI uri) {
-        return HttpRequest.newBuilder(uri)
-                .timeout(settings.requestTimeout())
-                .header("User-Agent", settings.userAgent())
-                .header("Accept", "application/json")
-                .GET()
-                .build();
-    }
-
+    /** Feeds with queued ads first, then the one whose poll is due soonest. */
     private Feed nextDue() {
         Feed next = null;
         for (Feed f : feeds.values()) {
+            if (!f.pending.isEmpty()) {
+                return f;
+            }
             if (next == null || f.nextPollAt < next.nextPollAt) {
                 next = f;
             }
@@ -193,22 +196,40 @@ public class SearchSplitReader implements SplitReader<RawListing, SearchSplit> {
         }
     }
 
+    /**
+     * New feeds start polling at once. A feed added again under the same id carries new terms: its
+     * cursor is kept and it polls at once. Removed feeds are reported finished on the next fetch,
+     * which drops their state.
+     */
     @Override
     public void handleSplitsChanges(SplitsChange<SearchSplit> change) {
         if (change instanceof SplitsAddition<SearchSplit> addition) {
             for (SearchSplit split : addition.splits()) {
-                if (!adapters.containsKey(split.site())) {
-                    LOG.warn(
-                            "Feed {} is for unconfigured site {}; ignored",
-                            split.splitId(),
-                            split.site());
-                    continue;
+                add(split);
+            }
+        } else if (change instanceof SplitsRemoval<SearchSplit> removal) {
+            for (SearchSplit split : removal.splits()) {
+                if (feeds.remove(split.splitId()) != null) {
+                    retired.add(split.splitId());
+                    LOG.info("Feed {} retired; it is no longer polled", split.splitId());
                 }
-                feeds.put(
-                        split.splitId(),
-                        new Feed(split, new SearchSplitState(split), clock.millis()));
             }
         }
+    }
+
+    private void add(SearchSplit split) {
+        Feed known = feeds.get(split.splitId());
+        if (known != null) {
+            LOG.info("Feed {} now searches for '{}'", split.splitId(), split.terms());
+            known.cursor.changeTerms(split.terms());
+            known.nextPollAt = clock.millis();
+            return;
+        }
+        if (!adapters.containsKey(split.site())) {
+            LOG.warn("Feed {} is for unconfigured site {}; ignored", split.splitId(), split.site());
+            return;
+        }
+        feeds.put(split.splitId(), new Feed(split, new SearchSplitState(split), clock.millis()));
     }
 
     @Override
@@ -222,11 +243,15 @@ public class SearchSplitReader implements SplitReader<RawListing, SearchSplit> {
     @Override
     public void close() {
         // HttpClient on Java 17 has no close(); its threads end when it is unreachable.
+        if (browser != null) {
+            browser.close();
+        }
     }
 
     private static final class Feed {
         final SearchSplit split;
         final SearchSplitState cursor;
+        final Deque<RawListing> pending = new ArrayDeque<>();
         long nextPollAt;
 
         Feed(SearchSplit split, SearchSplitState cursor, long nextPollAt) {

@@ -26,6 +26,11 @@ public final class RecommerceAdapter implements Serializable {
                     "/recommerce/forsale/search/api/search/SEARCH_ID_BAP_COMMON",
                     "/recommerce-search-page/api/search/SEARCH_ID_BAP_COMMON");
 
+    static final String SEARCH_PAGE_PATH = "/recommerce/forsale/search";
+
+    /** One ad card on the HTML search page; a browser waits for the first before reading. */
+    public static final String SEARCH_CARD_SELECTOR = SearchPageParser.CARD;
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String site;
@@ -40,6 +45,43 @@ public final class RecommerceAdapter implements Serializable {
 
     public String site() {
         return site;
+    }
+
+    /** The server-rendered search page, newest first; the fallback when the API fails. */
+    public URI searchPageUri(String terms, int page) {
+        return URI.create(
+                baseUrl
+                        + SEARCH_PAGE_PATH
+                        + "?q="
+                        + URLEncoder.encode(terms, StandardCharsets.UTF_8)
+                        + "&page="
+                        + page
+                        + "&sort=PUBLISHED_DESC");
+    }
+
+    /** Reads the HTML search page (cards, then JSON-LD); never fails, may find nothing. */
+    public SearchPage parseSearchPage(String html, String pageUrl, long fetchedAt) {
+        return new SearchPageParser(site, currency).parse(html, pageUrl, fetchedAt);
+    }
+
+    /**
+     * A search result completed from its item page: description, all photos, postcode and place,
+     * trade type. Fields the page lacks keep what the search result had.
+     */
+    public RawListing withItemPage(RawListing fromSearch, ItemDetails item) {
+        return new RawListing(
+                fromSearch.site(),
+                fromSearch.adId(),
+                fromSearch.url(),
+                fromSearch.title(),
+                item.description().isEmpty() ? fromSearch.description() : item.description(),
+                fromSearch.priceText(),
+                fromSearch.currency(),
+                item.location().isEmpty() ? fromSearch.location() : item.location(),
+                fromSearch.publishedText(),
+                item.imageUrls().isEmpty() ? fromSearch.imageUrls() : item.imageUrls(),
+                item.tradeType().isEmpty() ? fromSearch.tradeType() : item.tradeType(),
+                fromSearch.fetchedAt());
     }
 
     /** The search API URL for one page (1-based) of the newest listings matching the terms. */
@@ -74,7 +116,10 @@ public final class RecommerceAdapter implements Serializable {
                 listings.add(toRawListing(doc, fetchedAt));
             }
         }
-        return new SearchPage(listings, isLastPage(root, docs.size()));
+        // docs[] is the known layout: an empty one is a quiet search unless the count disagrees.
+        int matches =
+                root.path("metadata").path("result_size").path("match_count").asInt(docs.size());
+        return new SearchPage(listings, isLastPage(root, docs.size()), matches, false);
     }
 
     private RawListing toRawListing(JsonNode doc, long fetchedAt) {

@@ -13,7 +13,9 @@ import org.apache.flink.core.memory.DataOutputView;
 public final class SearchSplitSerializer implements SimpleVersionedSerializer<SearchSplit> {
 
     public static final SearchSplitSerializer INSTANCE = new SearchSplitSerializer();
-    private static final int VERSION = 1;
+
+    /** Version 2 added the fingerprints; version 1 splits read with unknown fingerprints. */
+    private static final int VERSION = 2;
 
     @Override
     public int getVersion() {
@@ -29,10 +31,7 @@ public final class SearchSplitSerializer implements SimpleVersionedSerializer<Se
 
     @Override
     public SearchSplit deserialize(int version, byte[] bytes) throws IOException {
-        if (version != VERSION) {
-            throw new IOException("unknown SearchSplit serializer version " + version);
-        }
-        return read(new DataInputDeserializer(bytes));
+        return read(new DataInputDeserializer(bytes), version);
     }
 
     public static void write(SearchSplit split, DataOutputView out) throws IOException {
@@ -41,21 +40,28 @@ public final class SearchSplitSerializer implements SimpleVersionedSerializer<Se
         out.writeUTF(split.terms());
         out.writeLong(split.newestPublishedAt());
         out.writeInt(split.recentAdIds().size());
-        for (String id : split.recentAdIds()) {
-            out.writeUTF(id);
+        for (int i = 0; i < split.recentAdIds().size(); i++) {
+            out.writeUTF(split.recentAdIds().get(i));
+            out.writeInt(split.recentFingerprints().get(i));
         }
     }
 
-    public static SearchSplit read(DataInputView in) throws IOException {
+    /** Reads a split written by {@link #write} under serializer {@code version}. */
+    public static SearchSplit read(DataInputView in, int version) throws IOException {
+        if (version != 1 && version != VERSION) {
+            throw new IOException("unknown SearchSplit serializer version " + version);
+        }
         String site = in.readUTF();
         String queryId = in.readUTF();
         String terms = in.readUTF();
         long newest = in.readLong();
         int n = in.readInt();
         List<String> ids = new ArrayList<>(n);
+        List<Integer> prints = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             ids.add(in.readUTF());
+            prints.add(version == 1 ? SearchSplitState.UNKNOWN_FINGERPRINT : in.readInt());
         }
-        return new SearchSplit(site, queryId, terms, newest, ids);
+        return new SearchSplit(site, queryId, terms, newest, ids, prints);
     }
 }

@@ -1,58 +1,88 @@
 package dk.dealfinder.scraper.split;
 
-import java.util.ArrayDeque;
+import dk.dealfinder.core.model.RawListing;
 import java.util.ArrayList;
-import java.util.Deque;
-import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
+import java.util.Objects;
 
 /**
- * The reader's mutable view of a split, advanced as each record is emitted, so a checkpoint holds
+ * The mutable view of a split's cursor, advanced as each record is emitted, so a checkpoint holds
  * exactly what has gone downstream.
  */
 public final class SearchSplitState {
 
+    /** What version 1 checkpoints, which had no fingerprints, restore as. */
+    public static final int UNKNOWN_FINGERPRINT = 0;
+
     private final SearchSplit split;
+    private String terms;
 
-    /** Newest first; bounded by {@link SearchSplit#CURSOR_SIZE}. */
-    private final Deque<String> recent;
+    /** Ad id to fingerprint, oldest first; bounded by {@link SearchSplit#CURSOR_SIZE}. */
+    private final LinkedHashMap<String, Integer> recent = new LinkedHashMap<>();
 
-    private final Set<String> recentIds;
     private long newestPublishedAt;
 
     public SearchSplitState(SearchSplit split) {
         this.split = split;
-        this.recent = new ArrayDeque<>(split.recentAdIds());
-        this.recentIds = new HashSet<>(split.recentAdIds());
+        this.terms = split.terms();
+        for (int i = split.recentAdIds().size() - 1; i >= 0; i--) {
+            recent.put(split.recentAdIds().get(i), split.recentFingerprints().get(i));
+        }
         this.newestPublishedAt = split.newestPublishedAt();
     }
 
-    /** Records that an ad was emitted. */
-    public void emitted(String adId, long publishedAt) {
-        if (recentIds.add(adId)) {
-            recent.addFirst(adId);
-            while (recent.size() > SearchSplit.CURSOR_SIZE) {
-                recentIds.remove(recent.removeLast());
-            }
+    /**
+     * What identifies a version of an ad in search results: an edit of the title or a new price
+     * changes it, so the ad is fetched and emitted again.
+     */
+    public static int fingerprint(RawListing listing) {
+        return Objects.hash(listing.title(), listing.priceText());
+    }
+
+    /** Records that this version of an ad was emitted. */
+    public void emitted(String adId, int fingerprint, long publishedAt) {
+        recent.remove(adId);
+        recent.put(adId, fingerprint);
+        Iterator<String> oldest = recent.keySet().iterator();
+        while (recent.size() > SearchSplit.CURSOR_SIZE) {
+            oldest.next();
+            oldest.remove();
         }
         newestPublishedAt = Math.max(newestPublishedAt, publishedAt);
     }
 
     public boolean hasEmitted(String adId) {
-        return recentIds.contains(adId);
+        return recent.containsKey(adId);
+    }
+
+    /**
+     * Whether this exact version of the ad (same fingerprint) was emitted already. An ad restored
+     * from a cursor that predates fingerprints matches any version, so an upgrade re-emits nothing.
+     */
+    public boolean hasEmitted(String adId, int fingerprint) {
+        Integer known = recent.get(adId);
+        return known != null && (known == fingerprint || known == UNKNOWN_FINGERPRINT);
+    }
+
+    public String terms() {
+        return terms;
+    }
+
+    public void changeTerms(String newTerms) {
+        this.terms = newTerms;
     }
 
     public SearchSplit toSplit() {
+        List<String> ids = new ArrayList<>(recent.size());
+        List<Integer> prints = new ArrayList<>(recent.size());
+        for (Map.Entry<String, Integer> e : recent.entrySet()) {
+            ids.add(0, e.getKey());
+            prints.add(0, e.getValue());
+        }
         return new SearchSplit(
-                split.site(),
-                split.queryId(),
-                split.terms(),
-                newestPublishedAt,
-                new ArrayList<>(recent));
-    }
-
-    public List<String> recentAdIds() {
-        return List.copyOf(recent);
+                split.site(), split.queryId(), terms, newestPublishedAt, ids, prints);
     }
 }

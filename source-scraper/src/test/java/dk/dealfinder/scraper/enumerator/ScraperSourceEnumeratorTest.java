@@ -7,6 +7,7 @@ import dk.dealfinder.core.store.SavedQueryStore;
 import dk.dealfinder.scraper.split.SearchSplit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.flink.api.connector.source.ReaderInfo;
 import org.apache.flink.api.connector.source.mocks.MockSplitEnumeratorContext;
@@ -50,8 +51,8 @@ class ScraperSourceEnumeratorTest {
             context.runPeriodicCallable(0);
 
             assertThat(assignedIds(context)).containsExactly("dba.dk|a", "dba.dk|c");
-            assertThat(enumerator.snapshotState(1).assignedSplitIds())
-                    .containsExactlyInAnyOrder("dba.dk|a", "dba.dk|c");
+            assertThat(enumerator.snapshotState(1).assignedTerms())
+                    .containsOnlyKeys("dba.dk|a", "dba.dk|c");
         }
     }
 
@@ -76,7 +77,8 @@ class ScraperSourceEnumeratorTest {
             enumerator.addReader(0);
             assertThat(assignedIds(context)).containsExactly("dba.dk|a");
 
-            SearchSplit withCursor = new SearchSplit("dba.dk", "a", "terms a", 5L, List.of("9"));
+            SearchSplit withCursor =
+                    new SearchSplit("dba.dk", "a", "terms a", 5L, List.of("9"), List.of(1));
             enumerator.addSplitsBack(List.of(withCursor), 0);
             enumerator.addReader(0);
             assertThat(context.getSplitsAssignmentSequence().get(1).assignment().get(0))
@@ -88,7 +90,7 @@ class ScraperSourceEnumeratorTest {
     void aStoreThatFailsKeepsTheCurrentFeeds() throws Throwable {
         try (var context = new MockSplitEnumeratorContext<SearchSplit>(1)) {
             context.registerReader(new ReaderInfo(0, "h"));
-            var restored = new ScraperEnumState(List.of(), Set.of("dba.dk|a"));
+            var restored = new ScraperEnumState(List.of(), Map.of("dba.dk|a", "terms a"), Set.of());
             var enumerator =
                     new ScraperSourceEnumerator(
                             context,
@@ -101,7 +103,89 @@ class ScraperSourceEnumeratorTest {
             enumerator.start();
             context.runPeriodicCallable(0);
 
-            assertThat(enumerator.snapshotState(2).assignedSplitIds()).containsExactly("dba.dk|a");
+            assertThat(enumerator.snapshotState(2).assignedTerms()).containsOnlyKeys("dba.dk|a");
+        }
+    }
+
+    private static SavedQuery query(String id, String site, String terms) {
+        return new SavedQuery(id, id, terms, site, null, null, List.of(), List.of(), 50, true);
+    }
+
+    @Test
+    void retiresFeedsOfRemovedQueriesAndSendsChangedTermsToTheOwningReader() throws Throwable {
+        List<SavedQuery> active =
+                new ArrayList<>(
+                        List.of(query("a", "dba.dk", "stol"), query("b", "dba.dk", "bord")));
+        try (var context = new MockSplitEnumeratorContext<SearchSplit>(1)) {
+            context.registerReader(new ReaderInfo(0, "h"));
+            var enumerator =
+                    new ScraperSourceEnumerator(
+                            context,
+                            () -> List.copyOf(active),
+                            Set.of("dba.dk"),
+                            1000,
+                            ScraperEnumState.empty());
+            enumerator.start();
+            context.runPeriodicCallable(0);
+
+            active.set(0, query("a", "dba.dk", "spisebordsstol"));
+            active.remove(1);
+            context.runPeriodicCallable(0);
+
+            assertThat(context.getSentSourceEvent().get(0))
+                    .containsExactly(
+                            new FeedChangesEvent(
+                                    Map.of("dba.dk|a", "spisebordsstol"), Set.of("dba.dk|b")));
+            ScraperEnumState state = enumerator.snapshotState(3);
+            assertThat(state.assignedTerms()).isEqualTo(Map.of("dba.dk|a", "spisebordsstol"));
+            assertThat(state.retired()).containsExactly("dba.dk|b");
+
+            context.runPeriodicCallable(0);
+            assertThat(context.getSentSourceEvent().get(0)).as("nothing new to say").hasSize(1);
+        }
+    }
+
+    @Test
+    void aRejoiningReaderIsToldAgainWhatWasRetiredAndTheCurrentTerms() throws Throwable {
+        try (var context = new MockSplitEnumeratorContext<SearchSplit>(1)) {
+            var restored =
+                    new ScraperEnumState(List.of(), Map.of("dba.dk|a", "stol"), Set.of("dba.dk|b"));
+            var enumerator =
+                    new ScraperSourceEnumerator(
+                            context,
+                            () -> List.of(query("a", "dba.dk", "stol")),
+                            Set.of("dba.dk"),
+                            1000,
+                            restored);
+            context.registerReader(new ReaderInfo(0, "h"));
+            enumerator.addReader(0);
+
+            assertThat(context.getSentSourceEvent().get(0))
+                    .containsExactly(
+                            new FeedChangesEvent(Map.of("dba.dk|a", "stol"), Set.of("dba.dk|b")));
+        }
+    }
+
+    @Test
+    void aQueryPausedBeforeItsFeedWasAssignedIsSimplyForgotten() throws Throwable {
+        List<SavedQuery> active = new ArrayList<>(List.of(query("a", "dba.dk", "stol")));
+        try (var context = new MockSplitEnumeratorContext<SearchSplit>(1)) {
+            var enumerator =
+                    new ScraperSourceEnumerator(
+                            context,
+                            () -> List.copyOf(active),
+                            Set.of("dba.dk"),
+                            1000,
+                            ScraperEnumState.empty());
+            enumerator.start();
+            context.runPeriodicCallable(0);
+            active.clear();
+            context.runPeriodicCallable(0);
+
+            assertThat(enumerator.snapshotState(1).unassigned()).isEmpty();
+            context.registerReader(new ReaderInfo(0, "h"));
+            enumerator.addReader(0);
+            assertThat(assignedIds(context)).isEmpty();
         }
     }
 }

@@ -2,28 +2,41 @@ package dk.dealfinder.scraper.reader;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dk.dealfinder.core.model.DeadLetter;
 import dk.dealfinder.core.model.RawListing;
+import dk.dealfinder.scraper.fetch.FetchPolicy;
 import dk.dealfinder.scraper.site.RecommerceAdapter;
 import dk.dealfinder.scraper.split.SearchSplit;
 import dk.dealfinder.testkit.marketplace.ListingDraft;
 import dk.dealfinder.testkit.marketplace.LocalMarketplace;
+import dk.dealfinder.testkit.marketplace.MarketplaceFaults.Target;
 import dk.dealfinder.testkit.marketplace.MarketplaceOptions;
+import dk.dealfinder.testkit.marketplace.SellerType;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.flink.connector.base.source.reader.RecordsWithSplitIds;
 import org.apache.flink.connector.base.source.reader.splitreader.SplitsAddition;
-import org.apache.flink.metrics.groups.UnregisteredMetricsGroup;
+import org.apache.flink.connector.base.source.reader.splitreader.SplitsRemoval;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** Polls the real LocalMarketplace over HTTP. */
 class SearchSplitReaderTest {
 
     private static final Duration POLL = Duration.ofSeconds(30);
+
+    /** Fast but otherwise real politeness: tests must not wait out a 1 request/s limit. */
+    static final FetchPolicy FAST =
+            FetchPolicy.polite()
+                    .withRate(1000, false)
+                    .withRetries(2, Duration.ofMillis(5), Duration.ofSeconds(5));
 
     /** A clock the test moves forward, so every fetch finds its feed due without waiting. */
     private static final class SteppingClock extends Clock {
@@ -49,108 +62,271 @@ class SearchSplitReaderTest {
         }
 
         @Override
-        public Clock withZone(java.time.ZoneId zone) {
+        public Clock withZone(ZoneId zone) {
             return this;
         }
     }
 
-    private static SearchSplitReader reader(
-            LocalMarketplace market, SteppingClock clock, int maxPages) {
+    private final SteppingClock clock = new SteppingClock();
+    private final RecordingMetrics metrics = new RecordingMetrics();
+    private final List<DeadLetter> deadLetters = new CopyOnWriteArrayList<>();
+    private LocalMarketplace market;
+
+    @AfterEach
+    void stop() {
+        if (market != null) {
+            market.close();
+        }
+    }
+
+    private LocalMarketplace market(MarketplaceOptions options) {
+        market = LocalMarketplace.start(options);
+        return market;
+    }
+
+    private SearchSplitReader reader(int maxPages, boolean itemPages) {
         var adapter = new RecommerceAdapter("dba.dk", market.baseUrl().toString(), "DKK");
         var settings =
-                new ScraperSettings(POLL, Duration.ofSeconds(5), maxPages, "dealfinder-test");
+                new ScraperSettings(POLL, Duration.ofSeconds(5), maxPages, "dealfinder-test")
+                        .withPoliteness(FAST)
+                        .withItemPages(itemPages);
         var reader =
                 new SearchSplitReader(
-                        Map.of("dba.dk", adapter), settings, new UnregisteredMetricsGroup(), clock);
+                        Map.of("dba.dk", adapter), settings, deadLetters::add, metrics, clock);
         reader.handleSplitsChanges(
                 new SplitsAddition<>(List.of(SearchSplit.fresh("dba.dk", "q", "iPhone"))));
         return reader;
     }
 
-    private static List<String> titles(RecordsWithSplitIds<RawListing> records) {
-        List<String> titles = new ArrayList<>();
+    private static List<RawListing> listings(RecordsWithSplitIds<RawListing> records) {
+        List<RawListing> out = new ArrayList<>();
         while (records.nextSplit() != null) {
             for (RawListing l = records.nextRecordFromSplit();
                     l != null;
                     l = records.nextRecordFromSplit()) {
-                titles.add(l.title());
+                out.add(l);
             }
         }
-        return titles;
+        return out;
+    }
+
+    private static List<String> titles(RecordsWithSplitIds<RawListing> records) {
+        return listings(records).stream().map(RawListing::title).toList();
     }
 
     @Test
     void emitsNewListingsOldestFirstAndAQuietPollCostsOneRequest() throws Exception {
-        try (var market = LocalMarketplace.start(MarketplaceOptions.empty())) {
-            market.catalogue().publish(ListingDraft.of("iPhone 12 64GB", 1500));
-            market.clock().advance(Duration.ofSeconds(1));
-            market.catalogue().publish(ListingDraft.of("iPhone 13 128GB", 2500));
-            SteppingClock clock = new SteppingClock();
-            SearchSplitReader reader = reader(market, clock, 3);
+        market(MarketplaceOptions.empty());
+        market.catalogue().publish(ListingDraft.of("iPhone 12 64GB", 1500));
+        market.clock().advance(Duration.ofSeconds(1));
+        market.catalogue().publish(ListingDraft.of("iPhone 13 128GB", 2500));
+        SearchSplitReader reader = reader(3, false);
 
-            assertThat(titles(reader.fetch())).containsExactly("iPhone 12 64GB", "iPhone 13 128GB");
+        assertThat(titles(reader.fetch())).containsExactly("iPhone 12 64GB", "iPhone 13 128GB");
 
-            long before = market.requestCount();
-            clock.skipPastPollInterval();
-            assertThat(titles(reader.fetch())).isEmpty();
-            assertThat(market.requestCount() - before).isEqualTo(1);
+        long before = market.requestCount();
+        clock.skipPastPollInterval();
+        assertThat(titles(reader.fetch())).isEmpty();
+        assertThat(market.requestCount() - before).isEqualTo(1);
 
-            market.clock().advance(Duration.ofSeconds(1));
-            market.catalogue().publish(ListingDraft.of("iPhone 14 Pro", 5000));
-            clock.skipPastPollInterval();
-            assertThat(titles(reader.fetch())).containsExactly("iPhone 14 Pro");
-        }
+        market.clock().advance(Duration.ofSeconds(1));
+        market.catalogue().publish(ListingDraft.of("iPhone 14 Pro", 5000));
+        clock.skipPastPollInterval();
+        assertThat(titles(reader.fetch())).containsExactly("iPhone 14 Pro");
     }
 
     @Test
     void pagesUntilItReachesKnownListings() throws Exception {
-        try (var market = LocalMarketplace.start(MarketplaceOptions.empty())) {
-            for (int i = 0; i < 130; i++) {
-                market.clock().advance(Duration.ofSeconds(1));
-                market.catalogue().publish(ListingDraft.of("iPhone nr " + i, 1000 + i));
-            }
-            SteppingClock clock = new SteppingClock();
-            SearchSplitReader reader = reader(market, clock, 5);
-
-            assertThat(titles(reader.fetch()))
-                    .hasSize(130)
-                    .startsWith("iPhone nr 0")
-                    .endsWith("iPhone nr 129");
+        market(MarketplaceOptions.empty());
+        for (int i = 0; i < 130; i++) {
+            market.clock().advance(Duration.ofSeconds(1));
+            market.catalogue().publish(ListingDraft.of("iPhone nr " + i, 1000 + i));
         }
+        SearchSplitReader reader = reader(5, false);
+
+        assertThat(titles(reader.fetch()))
+                .hasSize(130)
+                .startsWith("iPhone nr 0")
+                .endsWith("iPhone nr 129");
+    }
+
+    @Test
+    void completesNewListingsFromTheirItemPagesAFewAtATime() throws Exception {
+        market(MarketplaceOptions.empty());
+        for (int i = 0; i < 7; i++) {
+            market.clock().advance(Duration.ofSeconds(1));
+            market.catalogue()
+                    .publish(
+                            ListingDraft.of("iPhone nr " + i, 1000 + i)
+                                    .withDescription("Beskrivelse " + i + " med æøå")
+                                    .withPostcode("8000")
+                                    .withSellerType(SellerType.DEALER));
+        }
+        SearchSplitReader reader = reader(1, true);
+
+        List<RawListing> first = listings(reader.fetch());
+        List<RawListing> second = listings(reader.fetch());
+
+        assertThat(first).hasSize(SearchSplitReader.ITEM_PAGES_PER_FETCH);
+        assertThat(second).hasSize(2);
+        RawListing oldest = first.get(0);
+        assertThat(oldest.title()).isEqualTo("iPhone nr 0");
+        assertThat(oldest.description()).isEqualTo("Beskrivelse 0 med æøå");
+        assertThat(oldest.location()).isEqualTo("8000 Aarhus C");
+        assertThat(oldest.imageUrls()).isNotEmpty().allMatch(u -> u.contains("/images/"));
+        assertThat(metrics.count("itemPagesFetched")).isEqualTo(7);
+    }
+
+    @Test
+    void aListingWhosePriceChangedIsEmittedAgainAndAnUnchangedOneIsNot() throws Exception {
+        market(MarketplaceOptions.empty());
+        long id = market.catalogue().publish(ListingDraft.of("iPhone 13", 3000));
+        market.catalogue().publish(ListingDraft.of("iPhone 12", 2000));
+        SearchSplitReader reader = reader(1, false);
+        assertThat(titles(reader.fetch())).hasSize(2);
+
+        market.catalogue().changePrice(id, 2500);
+        clock.skipPastPollInterval();
+        List<RawListing> again = listings(reader.fetch());
+
+        assertThat(again).extracting(RawListing::adId).containsExactly(Long.toString(id));
+        assertThat(again.get(0).priceText()).isEqualTo("2500");
+    }
+
+    @Test
+    void fallsBackToTheHtmlSearchPageWhenTheApiFails() throws Exception {
+        market(MarketplaceOptions.empty().withSearchApiPaths(false, false));
+        market.catalogue().publish(ListingDraft.of("iPhone 13 <b>fed</b> & god", 2500));
+        SearchSplitReader reader = reader(1, false);
+
+        List<RawListing> found = listings(reader.fetch());
+
+        assertThat(found)
+                .extracting(RawListing::title)
+                .containsExactly("iPhone 13 <b>fed</b> & god");
+        assertThat(found.get(0).priceText()).isEqualTo("2.500 kr.");
+        assertThat(found.get(0).publishedText()).matches("\\d{13}");
+        assertThat(metrics.count("searchHtmlFallbacks")).isEqualTo(1);
+    }
+
+    @Test
+    void malformedAndTruncatedApiRepliesAreDeadLetteredAndTheHtmlPageIsUsed() throws Exception {
+        market(MarketplaceOptions.empty());
+        market.catalogue().publish(ListingDraft.of("iPhone 13", 2500));
+        market.faults().truncate(Target.SEARCH_API, 1);
+        SearchSplitReader reader = reader(1, false);
+
+        assertThat(titles(reader.fetch())).containsExactly("iPhone 13");
+
+        assertThat(metrics.count("pagesMalformed")).isEqualTo(1);
+        assertThat(deadLetters).hasSize(1);
+        DeadLetter letter = deadLetters.get(0);
+        assertThat(letter.stage()).isEqualTo("scrape");
+        assertThat(letter.source()).contains("/api/search/").contains("q=iPhone");
+        assertThat(letter.reason()).startsWith("HTTP 200: search reply is not JSON");
+        assertThat(letter.snippet()).startsWith("{\"docs\":[");
+    }
+
+    @Test
+    void aRedesignRaisesTheLayoutAlarmOnceInsteadOfLookingLikeAQuietFeed() throws Exception {
+        market(MarketplaceOptions.empty());
+        market.catalogue().publish(ListingDraft.of("iPhone 13", 2500));
+        market.faults().layoutChanged(true);
+        SearchSplitReader reader = reader(1, false);
+
+        assertThat(titles(reader.fetch())).isEmpty();
+        clock.skipPastPollInterval();
+        assertThat(titles(reader.fetch())).isEmpty();
+
+        assertThat(metrics.count("layoutChangeAlarms")).isEqualTo(2);
+        assertThat(metrics.gaugeValue("sitesWithLayoutAlarm")).isEqualTo(1);
+        assertThat(deadLetters)
+                .extracting(DeadLetter::reason)
+                .contains(
+                        "HTTP 200: page has content but no listing could be read (layout change?)");
+
+        market.faults().clear();
+        clock.skipPastPollInterval();
+        assertThat(titles(reader.fetch())).containsExactly("iPhone 13");
+        assertThat(metrics.gaugeValue("sitesWithLayoutAlarm")).isEqualTo(0);
+    }
+
+    @Test
+    void aGenuinelyEmptySearchIsNoAlarmAndCostsOneRequest() throws Exception {
+        market(MarketplaceOptions.empty());
+        SearchSplitReader reader = reader(1, false);
+
+        assertThat(titles(reader.fetch())).isEmpty();
+
+        assertThat(metrics.count("layoutChangeAlarms")).isZero();
+        assertThat(market.servedRequests())
+                .filteredOn(r -> !r.path().equals("/robots.txt"))
+                .hasSize(1);
     }
 
     @Test
     void findsTheLegacySearchPathWhenThePrimaryIsGone() throws Exception {
-        try (var market =
-                LocalMarketplace.start(
-                        MarketplaceOptions.empty().withSearchApiPaths(false, true))) {
-            market.catalogue().publish(ListingDraft.of("iPhone 13", 2500));
-            SteppingClock clock = new SteppingClock();
-            SearchSplitReader reader = reader(market, clock, 1);
+        market(MarketplaceOptions.empty().withSearchApiPaths(false, true));
+        market.catalogue().publish(ListingDraft.of("iPhone 13", 2500));
+        SearchSplitReader reader = reader(1, false);
 
-            assertThat(titles(reader.fetch())).containsExactly("iPhone 13");
-            long before = market.requestCount();
-            clock.skipPastPollInterval();
-            reader.fetch();
-            assertThat(market.requestCount() - before)
-                    .as("remembers the working path")
-                    .isEqualTo(1);
-        }
+        assertThat(titles(reader.fetch())).containsExactly("iPhone 13");
+        long before = market.requestCount();
+        clock.skipPastPollInterval();
+        reader.fetch();
+        assertThat(market.requestCount() - before).as("remembers the working path").isEqualTo(1);
     }
 
     @Test
-    void anUnreachableSiteYieldsNothingAndTheReaderKeepsGoing() throws Exception {
+    void aRetiredFeedIsReportedFinishedAndNoLongerPolled() throws Exception {
+        market(MarketplaceOptions.empty());
+        market.catalogue().publish(ListingDraft.of("iPhone 13", 2500));
+        SearchSplitReader reader = reader(1, false);
+        reader.fetch();
+
+        reader.handleSplitsChanges(
+                new SplitsRemoval<>(List.of(SearchSplit.fresh("dba.dk", "q", ""))));
+        RecordsWithSplitIds<RawListing> records = reader.fetch();
+
+        assertThat(records.finishedSplits()).containsExactly("dba.dk|q");
+        long before = market.requestCount();
+        clock.skipPastPollInterval();
+        reader.wakeUp();
+        assertThat(titles(reader.fetch())).isEmpty();
+        assertThat(market.requestCount()).isEqualTo(before);
+    }
+
+    @Test
+    void newTermsTakeEffectAtOnceAndTheCursorIsKept() throws Exception {
+        market(MarketplaceOptions.empty());
+        market.catalogue().publish(ListingDraft.of("iPhone 13", 2500));
+        market.catalogue().publish(ListingDraft.of("iPhone 13 cover", 50));
+        SearchSplitReader reader = reader(1, false);
+        assertThat(titles(reader.fetch())).hasSize(2);
+
+        reader.handleSplitsChanges(
+                new SplitsAddition<>(List.of(SearchSplit.fresh("dba.dk", "q", "iPhone 13 cover"))));
+        market.catalogue().publish(ListingDraft.of("iPhone 13 cover i læder", 80));
+
+        assertThat(titles(reader.fetch())).containsExactly("iPhone 13 cover i læder");
+    }
+
+    @Test
+    void anUnreachableSiteYieldsNothingAndTheReaderKeepsGoing() {
         var adapter = new RecommerceAdapter("dba.dk", "http://127.0.0.1:1", "DKK");
-        var settings = new ScraperSettings(POLL, Duration.ofSeconds(2), 1, "dealfinder-test");
-        SteppingClock clock = new SteppingClock();
+        var settings =
+                new ScraperSettings(POLL, Duration.ofSeconds(2), 1, "dealfinder-test")
+                        .withPoliteness(FAST);
         var reader =
                 new SearchSplitReader(
-                        Map.of("dba.dk", adapter), settings, new UnregisteredMetricsGroup(), clock);
+                        Map.of("dba.dk", adapter), settings, deadLetters::add, metrics, clock);
         reader.handleSplitsChanges(
                 new SplitsAddition<>(List.of(SearchSplit.fresh("dba.dk", "q", "x"))));
 
         assertThat(titles(reader.fetch())).isEmpty();
         clock.skipPastPollInterval();
         assertThat(titles(reader.fetch())).isEmpty();
+        assertThat(metrics.count("searchFailures")).isPositive();
+        assertThat(deadLetters).as("no page, nothing to dead-letter").isEmpty();
     }
 }

@@ -56,4 +56,76 @@ class RecommerceAdapterTest {
                 .isInstanceOf(MalformedPageException.class)
                 .hasMessageContaining("no docs[] array");
     }
+
+    @Test
+    void theHtmlSearchPageFallsBackToJsonLdWhenCardsAreMissingAndSaysWhenItIsEmpty() {
+        String html =
+                """
+                <html><head><script type="application/ld+json" id="seoStructuredData">
+                {"@type":"CollectionPage","mainEntity":{"@type":"ItemList","itemListElement":[
+                  {"@type":"ListItem","position":1,"item":{"url":"https://www.dba.dk/recommerce/forsale/item/77",
+                   "name":"Lego 42100","image":"https://img/77.jpg","offers":{"price":2000,"priceCurrency":"DKK"}}}
+                ]}}</script></head><body><p class="sf-result-count">1 annoncer</p></body></html>
+                """;
+
+        SearchPage page =
+                dba.parseSearchPage(html, "https://www.dba.dk/recommerce/forsale/search", 5L);
+
+        assertThat(page.listings()).extracting(RawListing::adId).containsExactly("77");
+        assertThat(page.listings().get(0).priceText()).isEqualTo("2000");
+        assertThat(page.lastPage()).isTrue();
+        assertThat(page.contentButNoListings()).isFalse();
+
+        SearchPage empty =
+                dba.parseSearchPage(
+                        "<html><body><p class=\"sf-result-count\">0 annoncer</p></body></html>",
+                        "https://www.dba.dk/",
+                        5L);
+        assertThat(empty.listings()).isEmpty();
+        assertThat(empty.contentButNoListings())
+                .as("a quiet search, not a layout change")
+                .isFalse();
+    }
+
+    @Test
+    void anItemPageCompletesASearchResultAndMissingFieldsKeepWhatTheSearchHad() {
+        RawListing fromSearch =
+                new RawListing(
+                        "dba.dk",
+                        "1",
+                        "u",
+                        "Stol",
+                        "",
+                        "100",
+                        "DKK",
+                        "Aarhus C",
+                        "5",
+                        java.util.List.of("s.jpg"),
+                        "",
+                        9L);
+        ItemDetails item =
+                new ItemDetails(
+                        "God stand",
+                        java.util.List.of("a.jpg", "b.jpg"),
+                        "8000",
+                        "Aarhus C",
+                        56.1,
+                        10.2,
+                        "Brugt",
+                        "Stole",
+                        "private",
+                        "Til salg",
+                        false);
+
+        RawListing complete = dba.withItemPage(fromSearch, item);
+
+        assertThat(complete.description()).isEqualTo("God stand");
+        assertThat(complete.imageUrls()).containsExactly("a.jpg", "b.jpg");
+        assertThat(complete.location()).isEqualTo("8000 Aarhus C");
+        assertThat(complete.tradeType()).isEqualTo("Til salg");
+        assertThat(complete.priceText()).isEqualTo("100");
+
+        RawListing untouched = dba.withItemPage(fromSearch, ItemDetails.none());
+        assertThat(untouched).isEqualTo(fromSearch);
+    }
 }

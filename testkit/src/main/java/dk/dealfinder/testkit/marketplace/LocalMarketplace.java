@@ -133,6 +133,16 @@ public final class LocalMarketplace implements AutoCloseable {
         return site.requestCount();
     }
 
+    /** Fault injection for tests: throttling, 5xx storms, slow, broken or redesigned pages. */
+    public MarketplaceFaults faults() {
+        return site.faults();
+    }
+
+    /** Requests served so far (up to the first 100,000), in arrival order. */
+    public List<ServedRequest> servedRequests() {
+        return site.servedRequests();
+    }
+
     @Override
     public void close() {
         scenario.close();

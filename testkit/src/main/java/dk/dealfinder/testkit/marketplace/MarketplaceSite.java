@@ -7,9 +7,12 @@ import java.io.OutputStream;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Deque;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -28,6 +31,7 @@ final class MarketplaceSite implements HttpHandler {
             Pattern.compile("/recommerce/forsale/item/(\\d{1,18})");
     private static final Pattern IMAGE_PATH =
             Pattern.compile("/images/(\\d{1,18})/(\\d{1,3})\\.jpg");
+    private static final int MAX_SERVED_LOG = 100_000;
     private static final String ROBOTS =
             """
             # Lokal kopi af DBA's struktur til test og demo
@@ -47,6 +51,8 @@ final class MarketplaceSite implements HttpHandler {
     private final SiteUrls urls;
     private final ListingPhotos photos = new ListingPhotos();
     private final AtomicLong requests = new AtomicLong();
+    private final MarketplaceFaults faults = new MarketplaceFaults();
+    private final Deque<ServedRequest> served = new ConcurrentLinkedDeque<>();
 
     MarketplaceSite(
             Catalogue catalogue, ScenarioClock clock, MarketplaceOptions options, URI baseUrl) {
@@ -60,23 +66,73 @@ final class MarketplaceSite implements HttpHandler {
         return requests.get();
     }
 
+    MarketplaceFaults faults() {
+        return faults;
+    }
+
+    List<ServedRequest> servedRequests() {
+        return List.copyOf(served);
+    }
+
     @Override
     public void handle(HttpExchange exchange) throws IOException {
         requests.incrementAndGet();
+        long receivedNanos = System.nanoTime();
         String method = exchange.getRequestMethod();
+        URI uri = exchange.getRequestURI();
         SiteResponse response;
-        try {
+        if (method.equals("GET") || method.equals("HEAD")) {
             response =
-                    method.equals("GET") || method.equals("HEAD")
-                            ? route(exchange.getRequestURI())
-                            : SiteResponse.text(405, "Kun GET understøttes");
-        } catch (BadRequestException e) {
-            response = SiteResponse.text(400, e.getMessage());
-        } catch (RuntimeException e) {
-            LOG.error("Request {} failed", exchange.getRequestURI(), e);
-            response = SiteResponse.text(500, "Der skete en fejl");
+                    targetOf(uri.getPath())
+                            .flatMap(faults::take)
+                            .map(fault -> MarketplaceFaults.answer(fault, () -> answer(uri)))
+                            .orElseGet(() -> answer(uri));
+        } else {
+            response = SiteResponse.text(405, "Kun GET understøttes");
+        }
+        if (served.size() < MAX_SERVED_LOG) {
+            served.add(
+                    new ServedRequest(
+                            receivedNanos,
+                            uri.toString(),
+                            headerOrEmpty(exchange, "User-Agent"),
+                            headerOrEmpty(exchange, "Via"),
+                            response.status()));
         }
         send(exchange, response, method.equals("HEAD"));
+    }
+
+    private SiteResponse answer(URI uri) {
+        try {
+            return route(uri);
+        } catch (BadRequestException e) {
+            return SiteResponse.text(400, e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.error("Request {} failed", uri, e);
+            return SiteResponse.text(500, "Der skete en fejl");
+        }
+    }
+
+    private static String headerOrEmpty(HttpExchange exchange, String name) {
+        String value = exchange.getRequestHeaders().getFirst(name);
+        return value == null ? "" : value;
+    }
+
+    /** The fault target a path belongs to; robots.txt belongs to none. */
+    private static Optional<MarketplaceFaults.Target> targetOf(String path) {
+        if (path.equals("/robots.txt")) {
+            return Optional.empty();
+        }
+        if (path.equals(PRIMARY_API_PATH) || path.equals(LEGACY_API_PATH)) {
+            return Optional.of(MarketplaceFaults.Target.SEARCH_API);
+        }
+        if (path.equals(SiteUrls.SEARCH_PAGE)) {
+            return Optional.of(MarketplaceFaults.Target.SEARCH_PAGE);
+        }
+        if (path.startsWith(SiteUrls.ITEM_PREFIX)) {
+            return Optional.of(MarketplaceFaults.Target.ITEM_PAGE);
+        }
+        return Optional.of(MarketplaceFaults.Target.ANY_PAGE);
     }
 
     private SiteResponse route(URI uri) {
@@ -89,13 +145,20 @@ final class MarketplaceSite implements HttpHandler {
         if ((path.equals(PRIMARY_API_PATH) && options.serveSearchApiPrimaryPath())
                 || (path.equals(LEGACY_API_PATH) && options.serveSearchApiLegacyPath())) {
             SearchQuery query = SearchQuery.parse(params);
-            return SiteResponse.json(SearchApiJson.render(query.run(catalogue, clock.now()), urls));
+            return SiteResponse.json(
+                    SearchApiJson.render(
+                            query.run(catalogue, clock.now()), urls, faults.isLayoutChanged()));
         }
         if (path.equals(SiteUrls.SEARCH_PAGE)) {
             SearchQuery query = SearchQuery.parse(params);
             return SiteResponse.html(
                     SearchPageHtml.render(
-                            query, query.run(catalogue, clock.now()), urls, clock.now()));
+                            query,
+                            query.run(catalogue, clock.now()),
+                            urls,
+                            clock.now(),
+                            SearchPageHtml.Rendering.of(
+                                    faults.isLayoutChanged(), faults.isScriptRenderedSearch())));
         }
         Matcher item = ITEM_PATH.matcher(path);
         if (item.matches()) {
@@ -150,6 +213,7 @@ final class MarketplaceSite implements HttpHandler {
             throws IOException {
         try (exchange) {
             exchange.getResponseHeaders().set("Content-Type", response.contentType());
+            response.headers().forEach(exchange.getResponseHeaders()::set);
             if (headersOnly) {
                 exchange.sendResponseHeaders(response.status(), -1);
                 return;

@@ -9,9 +9,10 @@ final class SearchApiJson {
 
     private SearchApiJson() {}
 
-    static String render(SearchQuery.Results results, SiteUrls urls) {
+    /** {@code redesigned} names the list {@code results[]}, as a changed API would. */
+    static String render(SearchQuery.Results results, SiteUrls urls, boolean redesigned) {
         ObjectNode root = HtmlMarkup.JSON.createObjectNode();
-        ArrayNode docs = root.putArray("docs");
+        ArrayNode docs = root.putArray(redesigned ? "results" : "docs");
         results.page().forEach(listing -> docs.add(doc(listing, urls)));
         ObjectNode metadata = root.putObject("metadata");
         ObjectNode size = metadata.putObject("result_size");

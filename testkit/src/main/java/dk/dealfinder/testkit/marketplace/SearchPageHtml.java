@@ -14,26 +14,56 @@ import java.time.Instant;
  */
 final class SearchPageHtml {
 
+    /** How the page is built: as DBA does today, after a redesign, or by a script. */
+    enum Rendering {
+        STANDARD,
+        REDESIGNED,
+        SCRIPT_RENDERED;
+
+        static Rendering of(boolean redesigned, boolean scriptRendered) {
+            return redesigned ? REDESIGNED : scriptRendered ? SCRIPT_RENDERED : STANDARD;
+        }
+    }
+
     private SearchPageHtml() {}
 
     static String render(
             SearchQuery query, SearchQuery.Results results, SiteUrls urls, Instant now) {
+        return render(query, results, urls, now, Rendering.STANDARD);
+    }
+
+    static String render(
+            SearchQuery query,
+            SearchQuery.Results results,
+            SiteUrls urls,
+            Instant now,
+            Rendering rendering) {
         String heading = query.text().isEmpty() ? "Alle annoncer" : query.text();
         StringBuilder html = new StringBuilder(8192);
         html.append("<!DOCTYPE html>\n<html lang=\"da\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<title>")
                 .append(HtmlMarkup.escape(heading))
-                .append(" | DBA - køb og salg af nyt og brugt</title>\n")
-                .append("<script type=\"application/ld+json\" id=\"seoStructuredData\">")
-                .append(HtmlMarkup.scriptJson(collectionPage(heading, results, urls)))
-                .append("</script>\n</head>\n<body>\n<main id=\"recommerce-search\">\n")
+                .append(" | DBA - køb og salg af nyt og brugt</title>\n");
+        if (rendering == Rendering.STANDARD) {
+            html.append("<script type=\"application/ld+json\" id=\"seoStructuredData\">")
+                    .append(HtmlMarkup.scriptJson(collectionPage(heading, results, urls)))
+                    .append("</script>\n");
+        }
+        html.append("</head>\n<body>\n<main id=\"recommerce-search\">\n")
                 .append("<h1>")
                 .append(HtmlMarkup.escape(heading))
                 .append("</h1>\n<p class=\"sf-result-count\">")
                 .append(results.matchCount())
                 .append(" annoncer</p>\n<div class=\"sf-search-results\">\n");
-        results.page().forEach(listing -> appendCard(html, listing, urls, now));
+        switch (rendering) {
+            case STANDARD -> results.page().forEach(l -> appendCard(html, l, urls, now));
+            case REDESIGNED -> results.page().forEach(l -> appendTile(html, l, urls));
+            case SCRIPT_RENDERED -> {}
+        }
         html.append("</div>\n");
+        if (rendering == Rendering.SCRIPT_RENDERED) {
+            appendRenderingScript(html, results, urls, now);
+        }
         appendPaging(html, query, results);
         return html.append("</main>\n</body>\n</html>\n").toString();
     }
@@ -68,6 +98,39 @@ final class SearchPageHtml {
                 .append(DanishListingText.publishedAgo(listing.publishedAt(), now))
                 .append("</time>\n")
                 .append("</article>\n");
+    }
+
+    /**
+     * The redesigned markup: same ads, new class names a scraper written for the old one misses.
+     */
+    private static void appendTile(StringBuilder html, MarketListing listing, SiteUrls urls) {
+        html.append("<div class=\"ad-tile\" data-listing=\"")
+                .append(listing.id())
+                .append("\"><a class=\"ad-tile__link\" href=\"")
+                .append(SiteUrls.itemPath(listing.id()))
+                .append("\">")
+                .append(HtmlMarkup.escape(listing.title()))
+                .append("</a><span class=\"ad-tile__price\">")
+                .append(HtmlMarkup.escape(DanishListingText.price(listing.price())))
+                .append("</span><img src=\"")
+                .append(urls.image(listing.id(), 1))
+                .append("\" alt=\"\"></div>\n");
+    }
+
+    /**
+     * A script that writes the standard cards into the empty result list once it runs, so only a
+     * client that executes JavaScript sees any ad.
+     */
+    private static void appendRenderingScript(
+            StringBuilder html, SearchQuery.Results results, SiteUrls urls, Instant now) {
+        StringBuilder cards = new StringBuilder();
+        results.page().forEach(l -> appendCard(cards, l, urls, now));
+        ObjectNode payload = HtmlMarkup.JSON.createObjectNode();
+        payload.put("markup", cards.toString());
+        html.append("<script>(function(){var p=")
+                .append(HtmlMarkup.scriptJson(payload))
+                .append(";setTimeout(function(){document.querySelector('.sf-search-results')")
+                .append(".innerHTML=p.markup;},50);})();</script>\n");
     }
 
     private static void appendPaging(

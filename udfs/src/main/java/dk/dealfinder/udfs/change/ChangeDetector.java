@@ -1,8 +1,12 @@
 package dk.dealfinder.udfs.change;
 
+import dk.dealfinder.core.model.ChangeKind;
 import dk.dealfinder.core.model.Listing;
+import dk.dealfinder.core.model.ListingChange;
+import dk.dealfinder.core.model.ListingSignal;
 import java.time.Duration;
-import java.util.Objects;
+import java.util.EnumMap;
+import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.StateTtlConfig;
 import org.apache.flink.api.common.state.ValueState;
@@ -12,19 +16,24 @@ import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 
 /**
- * Keyed by listing key, remembers each listing's content so that re-scrapes of an unchanged listing
- * produce nothing. Emits a listing the first time it is seen, stamped version 1. (Price drops,
- * edits and removals become their own change kinds in a later stage of this function.)
+ * Keyed by listing key, remembers the last version of each listing and turns observations into real
+ * changes: NEW, PRICE_DROP, PRICE_RISE, UPDATED, REMOVED and RELISTED, each a new version.
+ * Re-scrapes of an unchanged listing, observations older than the last one (a replayed or delayed
+ * page) and gone signals for unknown or already removed listings produce nothing.
+ *
+ * <p>State expires {@code stateTtl} after the last write, so a listing unseen for that long is new
+ * again if it comes back.
  */
-public class ChangeDetector extends KeyedProcessFunction<String, Listing, Listing> {
+public class ChangeDetector extends KeyedProcessFunction<String, ListingSignal, ListingChange> {
 
     private final Duration stateTtl;
-    private transient ValueState<SeenListing> seen;
-    private transient Counter newListings;
+    private transient ValueState<ListingState> state;
+    private transient Map<ChangeKind, Counter> changes;
     private transient Counter unchanged;
+    private transient Counter stale;
 
     /**
-     * @param stateTtl how long a listing is remembered after it was last seen
+     * @param stateTtl how long a listing is remembered after its last change or sighting
      */
     public ChangeDetector(Duration stateTtl) {
         this.stateTtl = stateTtl;
@@ -32,56 +41,59 @@ public class ChangeDetector extends KeyedProcessFunction<String, Listing, Listin
 
     @Override
     public void open(OpenContext openContext) {
-        ValueStateDescriptor<SeenListing> descriptor =
-                new ValueStateDescriptor<>("seen-listing", SeenListing.class);
+        ValueStateDescriptor<ListingState> descriptor =
+                new ValueStateDescriptor<>("listing-state", ListingState.class);
         descriptor.enableTimeToLive(
                 StateTtlConfig.newBuilder(stateTtl)
                         .setUpdateType(StateTtlConfig.UpdateType.OnCreateAndWrite)
                         .setStateVisibility(StateTtlConfig.StateVisibility.NeverReturnExpired)
                         .build());
-        seen = getRuntimeContext().getState(descriptor);
-        newListings = getRuntimeContext().getMetricGroup().counter("listingsNew");
-        unchanged = getRuntimeContext().getMetricGroup().counter("listingsUnchanged");
+        state = getRuntimeContext().getState(descriptor);
+        var metrics = getRuntimeContext().getMetricGroup();
+        changes = new EnumMap<>(ChangeKind.class);
+        changes.put(ChangeKind.NEW, metrics.counter("listingsNew"));
+        changes.put(ChangeKind.PRICE_DROP, metrics.counter("listingsPriceDropped"));
+        changes.put(ChangeKind.PRICE_RISE, metrics.counter("listingsPriceRaised"));
+        changes.put(ChangeKind.UPDATED, metrics.counter("listingsUpdated"));
+        changes.put(ChangeKind.REMOVED, metrics.counter("listingsRemoved"));
+        changes.put(ChangeKind.RELISTED, metrics.counter("listingsRelisted"));
+        unchanged = metrics.counter("listingsUnchanged");
+        stale = metrics.counter("listingsStaleObservations");
     }
 
     @Override
-    public void processElement(Listing listing, Context ctx, Collector<Listing> out)
+    public void processElement(ListingSignal signal, Context ctx, Collector<ListingChange> out)
             throws Exception {
-        SeenListing previous = seen.value();
-        if (previous == null) {
-            seen.update(new SeenListing(contentHash(listing), 1, listing.fetchedAt()));
-            newListings.inc();
-            out.collect(withVersion(listing, 1));
-        } else {
+        ListingState previous = state.value();
+        if (previous != null && signal.observedAt() < previous.lastObservedAt()) {
+            stale.inc();
+            return;
+        }
+        ListingChange change = ChangeRules.compare(previous, signal);
+        if (change == null) {
             unchanged.inc();
-            seen.update(
-                    new SeenListing(
-                            previous.contentHash(), previous.version(), listing.fetchedAt()));
+            if (previous != null && !signal.isGone()) {
+                state.update(previous.observedAgainAt(signal.observedAt()));
+            }
+            return;
+        }
+        state.update(
+                new ListingState(change.listing(), !change.kind().live(), signal.observedAt()));
+        changes.get(change.kind()).inc();
+        out.collect(change);
+    }
+
+    /**
+     * What is remembered per listing.
+     *
+     * @param last the last version emitted
+     * @param removed whether the last change was a removal
+     * @param lastObservedAt epoch millis of the latest observation, to ignore older ones
+     */
+    public record ListingState(Listing last, boolean removed, long lastObservedAt) {
+
+        ListingState observedAgainAt(long at) {
+            return new ListingState(last, removed, at);
         }
     }
-
-    static long contentHash(Listing l) {
-        return Objects.hash(l.title(), l.description(), l.price(), l.imageUrls());
-    }
-
-    static Listing withVersion(Listing l, int version) {
-        return new Listing(
-                l.listingKey(),
-                l.site(),
-                l.adId(),
-                l.url(),
-                l.title(),
-                l.description(),
-                l.price(),
-                l.currency(),
-                l.location(),
-                l.postcode(),
-                l.imageUrls(),
-                l.publishedAt(),
-                l.fetchedAt(),
-                version);
-    }
-
-    /** What is remembered per listing: its content hash, version and when it was last scraped. */
-    public record SeenListing(long contentHash, int version, long lastSeenAt) {}
 }

@@ -11,6 +11,8 @@ import dk.dealfinder.core.model.Verdict;
  * @param confidence how sure the classifier is of the verdict, 0..1
  * @param reason one short sentence a user can read
  * @param modelId the model that decided ("rules" when a Danish marker did)
+ * @param attributes brand, model, storage, size and condition as far as the classifier read them
+ * @param provider which kind of model decided: rules, local, llm, clip or fallback
  */
 public record ClassifiedMatch(
         Listing listing,
@@ -19,4 +21,28 @@ public record ClassifiedMatch(
         double confidence,
         double similarity,
         String reason,
-        String modelId) {}
+        String modelId,
+        ListingAttributes attributes,
+        String provider) {
+
+    /** A match without attributes, its provider named after its model (tests, the rules path). */
+    public ClassifiedMatch(
+            Listing listing,
+            SavedQuery query,
+            Verdict verdict,
+            double confidence,
+            double similarity,
+            String reason,
+            String modelId) {
+        this(
+                listing,
+                query,
+                verdict,
+                confidence,
+                similarity,
+                reason,
+                modelId,
+                ListingAttributes.NONE,
+                "rules".equals(modelId) ? "rules" : "local");
+    }
+}

@@ -1,41 +1,96 @@
 package dk.dealfinder.udfs.score;
 
+import dk.dealfinder.core.model.Listing;
+import dk.dealfinder.core.model.MarketEstimate;
 import dk.dealfinder.core.model.SavedQuery;
+import dk.dealfinder.core.model.ScoreComponents;
 import dk.dealfinder.core.model.Verdict;
 import dk.dealfinder.core.text.DanishPrices;
 import dk.dealfinder.udfs.classify.ClassifiedMatch;
+import dk.dealfinder.udfs.market.PricedMatch;
 import org.apache.flink.api.common.functions.MapFunction;
 
 /**
- * Scores a classified match 0..100: 60 % relevance (the classifier's confidence), 40 % price (how
- * far under the query's max price it is; neutral when the query names none). Anything not RELEVANT
- * scores 0. Market-price estimates from comparables replace the max-price yardstick later.
+ * Scores a priced match 0..100 from four components (see {@link ScoreComponents}) weighed by a
+ * {@link ScoringPolicy}, and says why in one line. The price yardstick is the query's market median
+ * when it rests on enough comparable listings, else the query's max price; with neither the price
+ * is neutral. Anything not RELEVANT scores 0.
  */
-public class DealScorer implements MapFunction<ClassifiedMatch, ScoredDeal> {
+public class DealScorer implements MapFunction<PricedMatch, ScoredDeal> {
 
-    static final double RELEVANCE_WEIGHT = 0.6;
-    static final double PRICE_WEIGHT = 0.4;
+    private static final ScoreComponents NONE = new ScoreComponents(0, 0, 0, 0);
+
+    private final ScoringPolicy policy;
+
+    public DealScorer(ScoringPolicy policy) {
+        this.policy = policy;
+    }
 
     @Override
-    public ScoredDeal map(ClassifiedMatch m) {
+    public ScoredDeal map(PricedMatch priced) {
+        ClassifiedMatch m = priced.match();
         if (m.verdict() != Verdict.RELEVANT) {
-            return new ScoredDeal(m, 0, "not a deal: " + m.reason());
+            return new ScoredDeal(m, 0, NONE, "not a deal: " + m.reason());
         }
-        SavedQuery q = m.query();
-        Long price = m.listing().price();
-        double priceScore = 0.5;
-        String priceText = "no max price to compare with";
-        if (q.maxPrice() != null && q.maxPrice() > 0 && price != null) {
-            double discount =
-                    Math.max(0, Math.min(1, (q.maxPrice() - price) / (double) q.maxPrice()));
-            priceScore = 0.5 + 0.5 * discount;
-            priceText =
+        Listing l = m.listing();
+        PriceYardstick price = priceAgainst(l.price(), priced.market(), m.query());
+        ScoreComponents c =
+                new ScoreComponents(
+                        clamp(m.confidence()),
+                        price.score(),
+                        freshness(l),
+                        StatedCondition.of(l.text()));
+        double weighted =
+                policy.relevanceWeight() * c.relevance()
+                        + policy.priceWeight() * c.price()
+                        + policy.freshnessWeight() * c.freshness()
+                        + policy.conditionWeight() * c.condition();
+        double score = Math.round(1000 * weighted / policy.totalWeight()) / 10.0;
+        return new ScoredDeal(m, score, c, price.explanation() + " · " + m.reason());
+    }
+
+    /** A price score 0..1 (0.5 at the yardstick) and the sentence that explains it. */
+    private record PriceYardstick(double score, String explanation) {}
+
+    private PriceYardstick priceAgainst(Long price, MarketEstimate market, SavedQuery q) {
+        if (price == null) {
+            return new PriceYardstick(0.5, "no price stated");
+        }
+        if (market != null && market.n() >= policy.minComparables() && market.median() > 0) {
+            double discount = (market.median() - price) / market.median();
+            return new PriceYardstick(
+                    clamp(0.5 + discount),
+                    String.format(
+                            "%d %% %s the median of %d comparable listings in %d days",
+                            Math.round(Math.abs(discount) * 100),
+                            discount >= 0 ? "under" : "over",
+                            market.n(),
+                            market.horizonDays()));
+        }
+        if (q.maxPrice() != null && q.maxPrice() > 0) {
+            double discount = clamp((q.maxPrice() - price) / (double) q.maxPrice());
+            return new PriceYardstick(
+                    0.5 + 0.5 * discount,
                     String.format(
                             "%d %% under your max price of %s",
-                            Math.round(discount * 100), DanishPrices.format(q.maxPrice()));
+                            Math.round(discount * 100), DanishPrices.format(q.maxPrice())));
         }
-        double score = 100 * (RELEVANCE_WEIGHT * m.confidence() + PRICE_WEIGHT * priceScore);
-        score = Math.round(score * 10) / 10.0;
-        return new ScoredDeal(m, score, m.reason() + " · " + priceText);
+        return new PriceYardstick(0.5, "too few comparable listings to judge the price");
+    }
+
+    /**
+     * A first sighting decays with the delay since publication (someone else may have bought it); a
+     * later version is a change just observed, so it is fresh.
+     */
+    private double freshness(Listing l) {
+        if (l.version() > 1) {
+            return 1;
+        }
+        long delay = Math.max(0, l.fetchedAt() - l.publishedAt());
+        return Math.pow(0.5, delay / (double) policy.freshnessHalfLifeMillis());
+    }
+
+    private static double clamp(double v) {
+        return Math.max(0, Math.min(1, v));
     }
 }

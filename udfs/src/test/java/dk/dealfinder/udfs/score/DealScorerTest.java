@@ -1,53 +1,146 @@
 package dk.dealfinder.udfs.score;
 
+import static dk.dealfinder.udfs.Listings.classified;
+import static dk.dealfinder.udfs.Listings.edited;
+import static dk.dealfinder.udfs.Listings.fetchedAt;
 import static dk.dealfinder.udfs.Listings.listing;
 import static dk.dealfinder.udfs.Listings.query;
+import static dk.dealfinder.udfs.Listings.version;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dk.dealfinder.core.model.Alert;
+import dk.dealfinder.core.model.Listing;
+import dk.dealfinder.core.model.MarketEstimate;
 import dk.dealfinder.core.model.Verdict;
-import dk.dealfinder.udfs.classify.ClassifiedMatch;
+import dk.dealfinder.udfs.market.PricedMatch;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class DealScorerTest {
 
-    private static ClassifiedMatch match(Verdict verdict, double confidence, long price) {
-        return new ClassifiedMatch(
-                listing("1", "iPhone 13", price),
-                query("phone", "iPhone 13", 4000L, List.of()),
-                verdict,
-                confidence,
-                confidence,
-                "matches 'iPhone 13' (similarity 0.80)",
-                "m");
+    private static final long HOUR = 60 * 60 * 1000L;
+    private static final DealScorer SCORER = new DealScorer(ScoringPolicy.defaults());
+
+    /** Published at 1000 and seen at 2000: fresh. */
+    private static PricedMatch priced(Listing l, Verdict verdict, MarketEstimate market) {
+        return new PricedMatch(
+                classified(l, query("phone", "iPhone 13", 4000L, List.of()), verdict, 0.8), market);
+    }
+
+    private static MarketEstimate market(long n, double median) {
+        return new MarketEstimate("phone", n, median, median * 0.8, median * 1.2, 30, 2_000);
     }
 
     @Test
-    void cheaperScoresHigherAndTheExplanationSaysWhy() {
-        ScoredDeal cheap = new DealScorer().map(match(Verdict.RELEVANT, 0.8, 1000));
-        ScoredDeal atMax = new DealScorer().map(match(Verdict.RELEVANT, 0.8, 4000));
+    void withEnoughComparablesThePriceIsJudgedAgainstTheMarketMedian() {
+        ScoredDeal deal =
+                SCORER.map(
+                        priced(
+                                listing("1", "iPhone 13", 2070L),
+                                Verdict.RELEVANT,
+                                market(48, 3000)));
 
-        assertThat(cheap.score()).isEqualTo(83.0);
-        assertThat(atMax.score()).isEqualTo(68.0);
-        assertThat(cheap.explanation()).endsWith("75 % under your max price of 4.000 kr.");
+        assertThat(deal.explanation())
+                .startsWith("31 % under the median of 48 comparable listings in 30 days · ");
+        assertThat(deal.components().price()).isEqualTo(0.81);
+        assertThat(deal.components().relevance()).isEqualTo(0.8);
+        assertThat(deal.components().condition()).isEqualTo(0.5);
+        assertThat(deal.components().freshness()).isGreaterThan(0.99);
+        // 0.4·0.8 + 0.4·0.81 + 0.1·~1 + 0.1·0.5, out of 100
+        assertThat(deal.score()).isEqualTo(79.4);
+    }
+
+    @Test
+    void anOverpricedListingIsSaidToBeOverTheMedian() {
+        ScoredDeal deal =
+                SCORER.map(
+                        priced(
+                                listing("1", "iPhone 13", 3600L),
+                                Verdict.RELEVANT,
+                                market(20, 3000)));
+
+        assertThat(deal.explanation()).startsWith("20 % over the median of 20 comparable");
+        assertThat(deal.components().price())
+                .isEqualTo(0.3, org.assertj.core.data.Offset.offset(1e-9));
+    }
+
+    @Test
+    void withTooFewComparablesTheQuerysMaxPriceIsTheYardstick() {
+        ScoredDeal cheap =
+                SCORER.map(
+                        priced(listing("1", "iPhone 13", 1000L), Verdict.RELEVANT, market(3, 900)));
+        ScoredDeal atMax =
+                SCORER.map(
+                        priced(listing("1", "iPhone 13", 4000L), Verdict.RELEVANT, market(0, 0)));
+
+        assertThat(cheap.explanation()).startsWith("75 % under your max price of 4.000 kr. · ");
+        assertThat(cheap.components().price()).isEqualTo(0.875);
+        assertThat(atMax.components().price()).isEqualTo(0.5);
+        assertThat(cheap.score()).isGreaterThan(atMax.score());
         assertThat(cheap.alertWorthy()).isTrue();
     }
 
     @Test
+    void theStatedConditionCounts() {
+        ScoredDeal asNew =
+                SCORER.map(
+                        priced(
+                                edited(
+                                        listing("1", "iPhone 13", 2000L),
+                                        "iPhone 13",
+                                        "Som ny, kvittering haves"),
+                                Verdict.RELEVANT,
+                                market(0, 0)));
+        ScoredDeal worn =
+                SCORER.map(
+                        priced(
+                                edited(listing("1", "iPhone 13", 2000L), "iPhone 13", "Lidt slidt"),
+                                Verdict.RELEVANT,
+                                market(0, 0)));
+
+        assertThat(asNew.components().condition()).isEqualTo(0.9);
+        assertThat(worn.components().condition()).isEqualTo(0.3);
+        assertThat(asNew.score()).isGreaterThan(worn.score());
+    }
+
+    @Test
+    void aFirstSightingLosesFreshnessWithItsDelayAndAChangeIsFresh() {
+        Listing late = fetchedAt(listing("1", "iPhone 13", 2000L), 1_000 + 6 * HOUR);
+
+        assertThat(SCORER.map(priced(late, Verdict.RELEVANT, null)).components().freshness())
+                .isEqualTo(0.5);
+        assertThat(
+                        SCORER.map(priced(version(late, 2), Verdict.RELEVANT, null))
+                                .components()
+                                .freshness())
+                .isEqualTo(1.0);
+    }
+
+    @Test
     void anythingNotRelevantScoresZero() {
-        ScoredDeal s = new DealScorer().map(match(Verdict.ACCESSORY, 0.9, 10));
+        ScoredDeal s = SCORER.map(priced(listing("1", "Cover", 10L), Verdict.ACCESSORY, null));
         assertThat(s.score()).isZero();
         assertThat(s.alertWorthy()).isFalse();
+        assertThat(s.explanation()).startsWith("not a deal: ");
     }
 
     @Test
     void alertIdIsStableForQueryListingAndVersion() {
-        Alert a = new DealScorer().map(match(Verdict.RELEVANT, 0.8, 1000)).toAlert(1);
-        Alert b = new DealScorer().map(match(Verdict.RELEVANT, 0.8, 1000)).toAlert(2);
+        ScoredDeal deal =
+                SCORER.map(priced(listing("1", "iPhone 13", 1000L), Verdict.RELEVANT, null));
+        Alert a = deal.toAlert(1);
+        Alert b = deal.toAlert(2);
         assertThat(a.alertId())
                 .isEqualTo(b.alertId())
                 .isEqualTo(Alert.idOf("phone", "dba.dk:1", 1));
         assertThat(Alert.idOf("phone", "dba.dk:1", 2)).isNotEqualTo(a.alertId());
+    }
+
+    @Test
+    void aPolicyWithoutPositiveWeightsIsRefused() {
+        assertThatThrownBy(() -> new ScoringPolicy(0, 0, 0, 0, 10, 1))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("at least one score weight");
     }
 }

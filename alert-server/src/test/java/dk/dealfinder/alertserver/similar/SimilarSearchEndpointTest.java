@@ -1,0 +1,237 @@
+package dk.dealfinder.alertserver.similar;
+
+import static io.qdrant.client.PointIdFactory.id;
+import static io.qdrant.client.ValueFactory.value;
+import static io.qdrant.client.VectorsFactory.vectors;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dk.dealfinder.alertserver.AlertServer;
+import dk.dealfinder.alertserver.AlertServerSettings;
+import dk.dealfinder.core.embedding.TextEmbedder;
+import dk.dealfinder.core.model.EmbeddedListing;
+import dk.dealfinder.testkit.SharedRedis;
+import dk.dealfinder.testkit.doubles.qdrant.QdrantDouble;
+import io.grpc.Status;
+import io.qdrant.client.QdrantClient;
+import io.qdrant.client.grpc.Collections.Distance;
+import io.qdrant.client.grpc.Collections.VectorParams;
+import io.qdrant.client.grpc.Common.Condition;
+import io.qdrant.client.grpc.Points.PointStruct;
+import io.qdrant.client.grpc.Points.QueryPoints;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code /api/similar} on a running alert server, against the Qdrant double's REST query API, with
+ * listings embedded by the real local model.
+ */
+class SimilarSearchEndpointTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final String COLLECTION = "listings";
+
+    private static QdrantDouble qdrant;
+    private static AlertServer server;
+    private static AlertServer serverWithoutQdrant;
+
+    @BeforeAll
+    static void start() throws Exception {
+        qdrant = QdrantDouble.start();
+        TextEmbedder embedder = TextEmbedder.shared();
+        try (QdrantClient client = qdrant.newClient()) {
+            client.createCollectionAsync(
+                            COLLECTION,
+                            VectorParams.newBuilder()
+                                    .setSize(embedder.dimension())
+                                    .setDistance(Distance.Cosine)
+                                    .build())
+                    .get();
+            client.upsertAsync(
+                            COLLECTION,
+                            List.of(
+                                    listing(
+                                            embedder,
+                                            "1",
+                                            "Racercykel, carbon stel, 22 gear",
+                                            4500,
+                                            "2100",
+                                            true),
+                                    listing(
+                                            embedder,
+                                            "2",
+                                            "Mountainbike med affjedring",
+                                            3000,
+                                            "8000",
+                                            true),
+                                    listing(
+                                            embedder,
+                                            "3",
+                                            "Racercykel i aluminium",
+                                            2500,
+                                            "2100",
+                                            false),
+                                    listing(
+                                            embedder,
+                                            "4",
+                                            "Sofa i grå stof, tre personer",
+                                            1500,
+                                            "2100",
+                                            true),
+                                    listing(
+                                            embedder,
+                                            "5",
+                                            "Børnecykel 16 tommer",
+                                            400,
+                                            "5000",
+                                            true)))
+                    .get();
+        }
+        String token = "similar-test-" + UUID.randomUUID();
+        server =
+                AlertServer.start(
+                        AlertServerSettings.defaults(SharedRedis.uri(), token)
+                                .withStreamKey("similar:" + UUID.randomUUID())
+                                .withSimilarSearch(
+                                        SimilarSearchSettings.qdrant(
+                                                qdrant.restUrl(), COLLECTION)));
+        serverWithoutQdrant =
+                AlertServer.start(
+                        AlertServerSettings.defaults(SharedRedis.uri(), token)
+                                .withStreamKey("similar:" + UUID.randomUUID()));
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+        serverWithoutQdrant.close();
+        qdrant.close();
+    }
+
+    @Test
+    void findsListingsLikeATextEmbeddedWithTheSameModel() throws Exception {
+        HttpResponse<String> response =
+                get(server, "/api/similar?text=" + encoded("racercykel") + "&limit=3");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode body = JSON.readTree(response.body());
+        assertThat(body.path("text").asText()).isEqualTo("racercykel");
+        List<String> keys = keys(body);
+        assertThat(keys).hasSize(3).first().isEqualTo("dba.dk:1");
+        assertThat(keys).doesNotContain("dba.dk:3");
+        assertThat(body.path("results").get(0).path("price").asDouble()).isEqualTo(4500.0);
+        assertThat(body.path("results").get(0).path("url").asText()).endsWith("/1");
+    }
+
+    @Test
+    void appliesPriceSitePostcodeAndActiveFilters() throws Exception {
+        String path =
+                "/api/similar?text="
+                        + encoded("cykel")
+                        + "&minPrice=1000&maxPrice=5000&site=dba.dk&postcode=2100,8000&active=false";
+
+        HttpResponse<String> response = get(server, path);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(keys(JSON.readTree(response.body())))
+                .containsExactlyInAnyOrder("dba.dk:1", "dba.dk:2", "dba.dk:3", "dba.dk:4");
+        QueryPoints sent = lastQuery();
+        assertThat(sent.getFilter().getMustList())
+                .extracting(c -> c.getField().getKey())
+                .containsExactly("site", "postcode", "price");
+        assertThat(sent.getFilter().getMustNotList()).isEmpty();
+    }
+
+    @Test
+    void findsNeighboursOfAStoredListingWithoutTheListingItself() throws Exception {
+        HttpResponse<String> response = get(server, "/api/similar?listing=dba.dk:1&maxPrice=3000");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        List<String> keys = keys(JSON.readTree(response.body()));
+        assertThat(keys).doesNotContain("dba.dk:1", "dba.dk:3").contains("dba.dk:2");
+        Condition notInactive = lastQuery().getFilter().getMustNot(0);
+        assertThat(notInactive.getField().getKey()).isEqualTo("active");
+        assertThat(lastQuery().getQuery().getNearest().getId().getUuid())
+                .isEqualTo(EmbeddedListing.pointIdOf("dba.dk:1"));
+    }
+
+    @Test
+    void answersClearErrors() throws Exception {
+        HttpResponse<String> unknown = get(server, "/api/similar?listing=dba.dk:999");
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(JSON.readTree(unknown.body()).path("error").asText()).contains("dba.dk:999");
+
+        HttpResponse<String> invalid = get(server, "/api/similar?text=cykel&radius=5");
+        assertThat(invalid.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(invalid.body()).path("error").asText()).contains("radius");
+
+        qdrant.failNextRestQueries(Status.Code.UNAVAILABLE, 1);
+        HttpResponse<String> down = get(server, "/api/similar?listing=dba.dk:1");
+        assertThat(down.statusCode()).isEqualTo(502);
+        assertThat(down.body()).doesNotContain("injected");
+
+        assertThat(get(serverWithoutQdrant, "/api/similar?text=cykel").statusCode()).isEqualTo(404);
+    }
+
+    private static QueryPoints lastQuery() {
+        var queries = qdrant.requests(QdrantDouble.REST_QUERY);
+        return (QueryPoints) queries.get(queries.size() - 1).request();
+    }
+
+    private static List<String> keys(JsonNode body) {
+        List<String> keys = new ArrayList<>();
+        body.path("results").forEach(r -> keys.add(r.path("listingKey").asText()));
+        return keys;
+    }
+
+    private static HttpResponse<String> get(AlertServer target, String path) throws Exception {
+        return HTTP.send(
+                HttpRequest.newBuilder(target.baseUrl().resolve(path))
+                        .timeout(Duration.ofSeconds(30))
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String encoded(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * A point as the Flink job's QdrantSink writes it: id from the listing key, same payload names.
+     */
+    private static PointStruct listing(
+            TextEmbedder embedder,
+            String adId,
+            String title,
+            double price,
+            String postcode,
+            boolean active) {
+        String key = "dba.dk:" + adId;
+        return PointStruct.newBuilder()
+                .setId(id(UUID.fromString(EmbeddedListing.pointIdOf(key))))
+                .setVectors(vectors(embedder.embed(title)))
+                .putPayload("listing_key", value(key))
+                .putPayload("site", value("dba.dk"))
+                .putPayload("title", value(title))
+                .putPayload("price", value(price))
+                .putPayload("currency", value("DKK"))
+                .putPayload("postcode", value(postcode))
+                .putPayload("url", value("https://www.dba.dk/recommerce/forsale/item/" + adId))
+                .putPayload("active", value(active))
+                .putPayload("published_at", value("2026-03-01T10:00:00Z"))
+                .build();
+    }
+}

@@ -1,0 +1,134 @@
+package dk.dealfinder.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dk.dealfinder.core.model.SavedQuery;
+import dk.dealfinder.job.DealfinderJob;
+import dk.dealfinder.testkit.Await;
+import dk.dealfinder.testkit.SseClient;
+import dk.dealfinder.testkit.marketplace.ListingDraft;
+import dk.dealfinder.testkit.marketplace.LocalMarketplace;
+import dk.dealfinder.testkit.marketplace.MarketplaceOptions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.LockSupport;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/**
+ * From the moment the LocalMarketplace publishes a listing to the moment a real SSE client receives
+ * its alert, through the real scraper, topology, alert-server and Redis. The poll interval is
+ * reported on its own: a listing waits for the next poll (up to one interval) before the pipeline
+ * can see it.
+ */
+final class AlertLatencyBench {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String[] TITLES = {
+        "iPhone 13 128GB sort",
+        "iPhone 13 som ny",
+        "iPhone 13 256GB blå",
+        "Flot iPhone 13 128 GB",
+        "iPhone 13 midnight 128GB",
+        "iPhone 13 med kvittering"
+    };
+
+    private AlertLatencyBench() {}
+
+    static void run(Results results, int listings, Duration pollInterval, double perSecond)
+            throws Exception {
+        try (BenchServices services =
+                new BenchServices(LocalMarketplace.start(MarketplaceOptions.empty()))) {
+            services.save(
+                    List.of(
+                            new SavedQuery(
+                                    "iphone13",
+                                    "iPhone 13",
+                                    "iPhone 13",
+                                    "dba.dk",
+                                    null,
+                                    6000L,
+                                    List.of(),
+                                    List.of(),
+                                    50,
+                                    true)));
+            StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+            JobClient job =
+                    DealfinderJob.fromConfig(
+                                    services.config(pollInterval.toMillis() + "ms").config())
+                            .executeAsync(env);
+            Map<String, Long> publishedAt = new ConcurrentHashMap<>();
+            try (SseClient feed =
+                    SseClient.connect(
+                            services.alertServer.baseUrl().resolve("/api/alerts/stream"))) {
+                long polls = services.marketplace.requestCount();
+                Await.until(
+                        Duration.ofMinutes(2),
+                        "the scraper polling",
+                        () -> services.marketplace.requestCount() > polls + 1);
+                publish(services.marketplace, listings, perSecond, publishedAt);
+                Await.until(
+                        Duration.ofMinutes(3),
+                        "an alert for every listing",
+                        () -> feed.events().size() >= listings);
+                record(results, feed.events(), publishedAt, pollInterval);
+            } finally {
+                job.cancel().get();
+            }
+        }
+    }
+
+    private static void publish(
+            LocalMarketplace market, int n, double perSecond, Map<String, Long> publishedAt) {
+        long intervalNanos = (long) (1e9 / perSecond);
+        long next = System.nanoTime();
+        for (int i = 0; i < n; i++) {
+            LockSupport.parkNanos(next - System.nanoTime());
+            next += intervalNanos;
+            long price = 2000 + (i % 20) * 100;
+            long id =
+                    market.catalogue()
+                            .publish(
+                                    ListingDraft.of(TITLES[i % TITLES.length], price)
+                                            .withDescription(
+                                                    "Sælges da jeg har fået ny. Nr. " + i));
+            publishedAt.put("dba.dk:" + id, System.currentTimeMillis());
+        }
+    }
+
+    private static void record(
+            Results results,
+            List<SseClient.Event> events,
+            Map<String, Long> publishedAt,
+            Duration pollInterval)
+            throws Exception {
+        List<Long> total = new ArrayList<>();
+        List<Long> pipeline = new ArrayList<>();
+        for (SseClient.Event e : events) {
+            JsonNode alert = JSON.readTree(e.data());
+            Long published = publishedAt.get(alert.path("listingKey").asText());
+            if (published == null) {
+                continue;
+            }
+            total.add(e.receivedAtMillis() - published);
+            if (alert.has("fetchedAt")) {
+                pipeline.add(e.receivedAtMillis() - alert.get("fetchedAt").asLong());
+            }
+        }
+        Percentiles t = new Percentiles(total);
+        String note = t.size() + " alerts; poll interval " + pollInterval.toMillis() + " ms";
+        results.add("alert latency", "publish -> SSE p50", t.at(50), "ms", note);
+        results.add("alert latency", "publish -> SSE p95", t.at(95), "ms", note);
+        results.add("alert latency", "publish -> SSE p99", t.at(99), "ms", note);
+        if (!pipeline.isEmpty()) {
+            Percentiles p = new Percentiles(pipeline);
+            String inside =
+                    "scrape -> SSE (excludes the wait for the next poll); target p99 <= 1000 ms";
+            results.add("alert latency", "inside the pipeline p50", p.at(50), "ms", inside);
+            results.add("alert latency", "inside the pipeline p99", p.at(99), "ms", inside);
+        }
+    }
+}

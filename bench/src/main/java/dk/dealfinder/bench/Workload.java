@@ -1,0 +1,65 @@
+package dk.dealfinder.bench;
+
+import dk.dealfinder.core.model.RawListing;
+import dk.dealfinder.core.model.SavedQuery;
+import dk.dealfinder.testkit.marketplace.MarketListing;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Realistic input for the benchmarks: the LocalMarketplace's generated Danish catalogue (decoys
+ * included), repeated under fresh ad ids to reach the size a benchmark needs, and saved queries
+ * that cover its main categories the way users' queries would.
+ */
+final class Workload {
+
+    static final List<SavedQuery> QUERIES =
+            List.of(
+                    query("iphone", "iPhone", 6000),
+                    query("lego", "Lego Technic", 4000),
+                    query("racer", "racercykel", 8000),
+                    query("sofa", "sofa", 5000),
+                    query("macbook", "MacBook", 9000),
+                    query("ps5", "PlayStation 5", 4000));
+
+    private Workload() {}
+
+    private static SavedQuery query(String id, String terms, long maxPrice) {
+        return new SavedQuery(
+                id, terms, terms, "dba.dk", null, maxPrice, List.of(), List.of(), 50, true);
+    }
+
+    /** {@code n} raw listings, cycling through the catalogue with a fresh ad id each time round. */
+    static List<RawListing> rawListings(List<MarketListing> catalogue, String baseUrl, int n) {
+        long now = System.currentTimeMillis();
+        List<RawListing> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            MarketListing m = catalogue.get(i % catalogue.size());
+            String adId = Long.toString(m.id() + (long) (i / catalogue.size()) * 1_000_000_000L);
+            long published =
+                    m.publishedAt().isAfter(Instant.ofEpochMilli(now))
+                            ? now
+                            : m.publishedAt().toEpochMilli();
+            List<String> images = new ArrayList<>();
+            for (int k = 1; k <= m.imageSeeds().size(); k++) {
+                images.add(baseUrl + "/images/" + m.id() + "/" + k + ".jpg");
+            }
+            out.add(
+                    new RawListing(
+                            "dba.dk",
+                            adId,
+                            baseUrl + "/recommerce/forsale/item/" + adId,
+                            m.title(),
+                            m.description(),
+                            Long.toString(m.price()),
+                            "DKK",
+                            m.postcode() + " " + m.city(),
+                            Long.toString(published),
+                            images,
+                            m.tradeType(),
+                            now));
+        }
+        return out;
+    }
+}

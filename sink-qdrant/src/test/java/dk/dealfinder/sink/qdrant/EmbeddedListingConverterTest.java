@@ -1,0 +1,63 @@
+package dk.dealfinder.sink.qdrant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dk.dealfinder.core.model.EmbeddedListing;
+import io.qdrant.client.grpc.JsonWithInt.Value;
+import io.qdrant.client.grpc.Points.PointStruct;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class EmbeddedListingConverterTest {
+
+    private final EmbeddedListingConverter converter = new EmbeddedListingConverter();
+
+    @Test
+    void everyVersionOfAListingMapsToTheSamePoint() {
+        QdrantPointWrite first = converter.apply(TestListings.embedded(7, 1), null);
+        QdrantPointWrite second = converter.apply(TestListings.embedded(7, 2), null);
+
+        assertThat(first.kind()).isEqualTo(QdrantPointWrite.Kind.UPSERT);
+        assertThat(first.pointId())
+                .isEqualTo(second.pointId())
+                .isEqualTo(EmbeddedListing.pointIdOf("dba.dk:ad7"));
+        assertThat(first.point().getId().getUuid()).isEqualTo(first.pointId());
+        assertThat(converter.apply(TestListings.embedded(8, 1), null).pointId())
+                .isNotEqualTo(first.pointId());
+    }
+
+    @Test
+    void carriesTheVectorAndTheDocumentedPayload() {
+        PointStruct point = converter.apply(TestListings.embedded(7, 3), null).point();
+        Map<String, Value> payload = point.getPayloadMap();
+
+        var vector = point.getVectors().getVector();
+        List<Float> values =
+                vector.hasDense() ? vector.getDense().getDataList() : vector.getDataList();
+        assertThat(values).hasSize(TestListings.DIMENSION);
+        assertThat(payload.get(ListingPayload.SITE).getStringValue()).isEqualTo("dba.dk");
+        assertThat(payload.get(ListingPayload.PRICE).getDoubleValue()).isEqualTo(1007.0);
+        assertThat(payload.get(ListingPayload.POSTCODE).getStringValue()).isEqualTo("2100");
+        assertThat(payload.get(ListingPayload.ACTIVE).getBoolValue()).isTrue();
+        assertThat(payload.get(ListingPayload.PUBLISHED_AT).getStringValue())
+                .isEqualTo("2026-01-01T00:07:00Z");
+        assertThat(payload.get(ListingPayload.LISTING_KEY).getStringValue())
+                .isEqualTo("dba.dk:ad7");
+        assertThat(payload.get(ListingPayload.VERSION).getIntegerValue()).isEqualTo(3);
+        assertThat(payload.get(ListingPayload.MODEL_ID).getStringValue())
+                .isEqualTo(TestListings.MODEL_ID);
+        assertThat(ListingPayload.INDEXES)
+                .containsKeys(ListingPayload.PRICE, ListingPayload.PUBLISHED_AT);
+    }
+
+    @Test
+    void refusesAListingWithoutEmbedding() {
+        EmbeddedListing empty =
+                new EmbeddedListing(TestListings.embedded(1, 1).listing(), new float[0], "m");
+        assertThatThrownBy(() -> converter.apply(empty, null))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("dba.dk:ad1");
+    }
+}

@@ -1,0 +1,210 @@
+package dk.dealfinder.udfs.classify;
+
+import dk.dealfinder.core.embedding.TextEmbedder;
+import dk.dealfinder.core.model.Verdict;
+import dk.dealfinder.udfs.match.QueryMatch;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The local provider: Danish markers first, then zero-shot similarity of the listing title to the
+ * query and to {@link VerdictPrototypes}, then (once a query has enough labelled examples) a
+ * k-nearest-neighbour vote that can overrule or confirm the zero-shot verdict. One {@code embedAll}
+ * call per batch. Confidence falls towards 0.5 near the relevance threshold, which is where routing
+ * sends a listing on to the LLM.
+ */
+public final class LocalClassifier {
+
+    /** Similarity distance from the threshold at which zero-shot confidence reaches its top. */
+    private static final double CONFIDENCE_SPAN = 0.3;
+
+    private static final double MAX_CONFIDENCE = 0.99;
+    private static final double MARKER_CONFIDENCE = 0.9;
+
+    private final TextEmbedder embedder;
+    private final LocalSettings settings;
+    private final LabelledExamples examples;
+    private final Map<Verdict, float[]> prototypes = new EnumMap<>(Verdict.class);
+    private final Map<String, float[]> queryVectors = new ConcurrentHashMap<>();
+
+    public LocalClassifier(TextEmbedder embedder, LocalSettings settings) {
+        this.embedder = embedder;
+        this.settings = settings;
+        this.examples = new LabelledExamples(settings.examplesPerQuery());
+        VerdictPrototypes.SENTENCES.forEach(
+                (v, s) -> prototypes.put(v, mean(embedder.embedAll(s))));
+    }
+
+    public String modelId() {
+        return embedder.modelId();
+    }
+
+    /** Judges a batch, one result per match in order. */
+    public List<Judgement> classifyAll(List<QueryMatch> batch) {
+        long start = System.nanoTime();
+        List<float[]> titles =
+                embedder.embedAll(batch.stream().map(m -> m.listing().title()).toList());
+        long latencyMs = (System.nanoTime() - start) / 1_000_000 / Math.max(1, batch.size());
+        List<Judgement> out = new ArrayList<>(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            out.add(classify(batch.get(i), titles.get(i), latencyMs));
+        }
+        return out;
+    }
+
+    /** Remembers a known verdict (from the LLM or a user) as a labelled example of its query. */
+    public void learn(QueryMatch match, Verdict verdict) {
+        examples.add(match.query().id(), embedder.embed(match.listing().title()), verdict);
+    }
+
+    /**
+     * Remembers many labelled examples at once (one {@code embedAll}): a restart's warm start.
+     *
+     * @param queryIds, titles, verdicts three lists of the same length
+     */
+    public void learnAll(List<String> queryIds, List<String> titles, List<Verdict> verdicts) {
+        List<float[]> vectors = embedder.embedAll(titles);
+        for (int i = 0; i < vectors.size(); i++) {
+            examples.add(queryIds.get(i), vectors.get(i), verdicts.get(i));
+        }
+    }
+
+    /** Learns from a judgement when it is a label: an LLM verdict (CLIP sees only the photo). */
+    public void learnIfLabel(QueryMatch match, Judgement judgement) {
+        if (judgement.provider() == Provider.LLM) {
+            learn(match, judgement.verdict());
+        }
+    }
+
+    public int examplesOf(String queryId) {
+        return examples.count(queryId);
+    }
+
+    private Judgement classify(QueryMatch m, float[] title, long latencyMs) {
+        String terms = m.query().terms();
+        double similarity =
+                TextEmbedder.cosine(queryVectors.computeIfAbsent(terms, embedder::embed), title);
+        ListingAttributes attributes =
+                AttributeReader.read(m.listing().title(), m.listing().description());
+        Optional<DanishMarkers.Marked> marked =
+                DanishMarkers.judge(m.listing().title(), m.listing().description(), terms);
+        if (marked.isPresent()) {
+            return Judgement.free(
+                    marked.get().verdict(),
+                    MARKER_CONFIDENCE,
+                    similarity,
+                    attributes,
+                    marked.get().reason(),
+                    Provider.RULES,
+                    "rules",
+                    latencyMs);
+        }
+        Judgement zeroShot = zeroShot(terms, title, similarity, attributes, latencyMs);
+        return examples.vote(m.query().id(), title, settings.neighbours(), settings.minExamples())
+                .map(vote -> withVote(zeroShot, vote))
+                .orElse(zeroShot);
+    }
+
+    private Judgement zeroShot(
+            String terms, float[] title, double similarity, ListingAttributes attributes, long ms) {
+        Verdict prototype = null;
+        double prototypeSimilarity = 0;
+        for (var e : prototypes.entrySet()) {
+            double s = TextEmbedder.cosine(e.getValue(), title);
+            if (s > prototypeSimilarity) {
+                prototype = e.getKey();
+                prototypeSimilarity = s;
+            }
+        }
+        if (prototype != null
+                && prototypeSimilarity >= settings.relevanceThreshold()
+                && prototypeSimilarity > similarity) {
+            return Judgement.free(
+                    prototype,
+                    confidence(prototypeSimilarity - similarity),
+                    similarity,
+                    attributes,
+                    String.format(
+                            "reads like %s (similarity %.2f vs %.2f to '%s')",
+                            prototype.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '),
+                            prototypeSimilarity,
+                            similarity,
+                            terms),
+                    Provider.LOCAL,
+                    embedder.modelId(),
+                    ms);
+        }
+        boolean relevant = similarity >= settings.relevanceThreshold();
+        return Judgement.free(
+                relevant ? Verdict.RELEVANT : Verdict.IRRELEVANT,
+                confidence(similarity - settings.relevanceThreshold()),
+                similarity,
+                attributes,
+                String.format(
+                        "%s '%s' (similarity %.2f)",
+                        relevant ? "matches" : "does not match", terms, similarity),
+                Provider.LOCAL,
+                embedder.modelId(),
+                ms);
+    }
+
+    /**
+     * Labelled neighbours that agree raise confidence; a clear majority against the zero-shot
+     * verdict overrules it; a split vote against it lowers confidence so that routing asks the LLM.
+     */
+    private static Judgement withVote(Judgement zeroShot, LabelledExamples.Vote vote) {
+        String votes =
+                String.format(
+                        "%.0f%% of %d labelled neighbours say %s",
+                        vote.share() * 100, vote.neighbours(), vote.verdict());
+        double confidence;
+        Verdict verdict = zeroShot.verdict();
+        if (vote.verdict() == zeroShot.verdict()) {
+            confidence = Math.max(zeroShot.confidence(), Math.min(MAX_CONFIDENCE, vote.share()));
+        } else if (vote.share() >= 0.7) {
+            verdict = vote.verdict();
+            confidence = Math.min(MAX_CONFIDENCE, vote.share());
+        } else {
+            confidence = Math.min(zeroShot.confidence(), 0.5 + (1 - vote.share()) / 4);
+        }
+        return new Judgement(
+                verdict,
+                confidence,
+                zeroShot.similarity(),
+                zeroShot.attributes(),
+                zeroShot.reason() + "; " + votes,
+                Provider.LOCAL,
+                zeroShot.modelId(),
+                "",
+                zeroShot.latencyMs(),
+                0,
+                0,
+                0);
+    }
+
+    private static double confidence(double distance) {
+        return Math.min(MAX_CONFIDENCE, 0.5 + Math.abs(distance) / CONFIDENCE_SPAN * 0.5);
+    }
+
+    private static float[] mean(List<float[]> vectors) {
+        float[] sum = new float[vectors.get(0).length];
+        for (float[] v : vectors) {
+            for (int i = 0; i < sum.length; i++) {
+                sum[i] += v[i];
+            }
+        }
+        double norm = 0;
+        for (float x : sum) {
+            norm += x * x;
+        }
+        float scale = (float) (1 / Math.sqrt(norm));
+        for (int i = 0; i < sum.length; i++) {
+            sum[i] *= scale;
+        }
+        return sum;
+    }
+}

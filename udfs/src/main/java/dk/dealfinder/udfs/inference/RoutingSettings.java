@@ -1,0 +1,45 @@
+package dk.dealfinder.udfs.inference;
+
+import java.io.Serializable;
+import java.time.Duration;
+import java.util.Map;
+import org.apache.flink.util.Preconditions;
+
+/**
+ * How listings are routed between the local model and the paid ones.
+ *
+ * @param modes model mode per saved query id; queries not listed get {@code defaultMode} (until
+ *     {@code SavedQuery} carries its own mode)
+ * @param uncertainBelow in AUTO mode, a local verdict with lower confidence goes to the LLM
+ * @param longTextTokens in AUTO mode, a listing whose text is longer (≈ 4 characters a token) goes
+ *     to the LLM
+ * @param dailyBudgetUsd the job's LLM spending limit per UTC day, shared out between subtasks
+ * @param redisUri Redis for the judgement cache, or null for no cache
+ * @param cacheTtl how long a paid answer is reused
+ */
+public record RoutingSettings(
+        Map<String, ModelMode> modes,
+        ModelMode defaultMode,
+        double uncertainBelow,
+        int longTextTokens,
+        double dailyBudgetUsd,
+        String redisUri,
+        Duration cacheTtl)
+        implements Serializable {
+
+    public RoutingSettings {
+        modes = Map.copyOf(modes);
+        Preconditions.checkNotNull(defaultMode, "defaultMode");
+        Preconditions.checkArgument(
+                uncertainBelow >= 0.5 && uncertainBelow <= 1, "uncertainBelow must be in 0.5..1");
+        Preconditions.checkArgument(longTextTokens > 0, "longTextTokens must be positive");
+        Preconditions.checkArgument(dailyBudgetUsd >= 0, "dailyBudgetUsd must not be negative");
+        Preconditions.checkArgument(
+                cacheTtl != null && !cacheTtl.isNegative() && !cacheTtl.isZero(),
+                "cacheTtl must be positive");
+    }
+
+    public ModelMode modeOf(String queryId) {
+        return modes.getOrDefault(queryId, defaultMode);
+    }
+}

@@ -1,0 +1,104 @@
+package dk.dealfinder.udfs.rank;
+
+import dk.dealfinder.udfs.score.ScoredDeal;
+import java.time.Duration;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.functions.AggregateFunction;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.functions.windowing.ProcessWindowFunction;
+import org.apache.flink.streaming.api.windowing.assigners.TumblingEventTimeWindows;
+import org.apache.flink.streaming.api.windowing.windows.TimeWindow;
+import org.apache.flink.util.Collector;
+import org.apache.flink.util.Preconditions;
+
+/**
+ * The top N deals per saved query and tumbling window: an incremental aggregate that keeps only the
+ * best N ({@link TopDeals}), and a window function that numbers them when the window closes. Deals
+ * enter as alerts stamped with the time their version was seen, so a replay ranks the same.
+ */
+public final class DigestRanker {
+
+    private DigestRanker() {}
+
+    /**
+     * The digest of {@code scored}: every RELEVANT deal, timed by when its version was seen, ranked
+     * per saved query and tumbling {@code window}.
+     *
+     * @param lateness how far out of order versions may be seen before a window closes anyway
+     * @param idleness a quiet stream stops holding windows open after this long
+     */
+    public static DataStream<RankedDeal> digest(
+            DataStream<ScoredDeal> scored,
+            Duration window,
+            int size,
+            Duration lateness,
+            Duration idleness) {
+        Preconditions.checkArgument(size >= 1, "a digest lists at least one deal, got %s", size);
+        return scored.filter(d -> d.score() > 0)
+                .name("digest-candidates")
+                .uid("digest-candidates")
+                .assignTimestampsAndWatermarks(
+                        WatermarkStrategy.<ScoredDeal>forBoundedOutOfOrderness(lateness)
+                                .withTimestampAssigner(
+                                        (d, previous) -> d.match().listing().fetchedAt())
+                                .withIdleness(idleness))
+                .name("digest-time")
+                .uid("digest-time")
+                .keyBy(d -> d.match().query().id())
+                .window(TumblingEventTimeWindows.of(window))
+                .aggregate(new Best(size), new Ranks())
+                .name("digest-ranker")
+                .uid("digest-ranker");
+    }
+
+    /** Keeps the best {@code size} deals of a window. */
+    public static final class Best implements AggregateFunction<ScoredDeal, TopDeals, TopDeals> {
+
+        private final int size;
+
+        public Best(int size) {
+            this.size = size;
+        }
+
+        @Override
+        public TopDeals createAccumulator() {
+            return TopDeals.empty(size);
+        }
+
+        @Override
+        public TopDeals add(ScoredDeal deal, TopDeals top) {
+            return top.with(deal.toAlert(deal.match().listing().fetchedAt()));
+        }
+
+        @Override
+        public TopDeals getResult(TopDeals top) {
+            return top;
+        }
+
+        @Override
+        public TopDeals merge(TopDeals a, TopDeals b) {
+            return a.merge(b);
+        }
+    }
+
+    /** Numbers a closed window's best deals 1..N. */
+    public static final class Ranks
+            extends ProcessWindowFunction<TopDeals, RankedDeal, String, TimeWindow> {
+
+        @Override
+        public void process(
+                String queryId, Context ctx, Iterable<TopDeals> tops, Collector<RankedDeal> out) {
+            for (TopDeals top : tops) {
+                for (int i = 0; i < top.best().size(); i++) {
+                    out.collect(
+                            new RankedDeal(
+                                    queryId,
+                                    ctx.window().getStart(),
+                                    ctx.window().getEnd(),
+                                    i + 1,
+                                    top.best().get(i)));
+                }
+            }
+        }
+    }
+}

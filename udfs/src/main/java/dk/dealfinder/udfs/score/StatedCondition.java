@@ -1,0 +1,46 @@
+package dk.dealfinder.udfs.score;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The condition a Danish listing's text states, graded 0..1. Listings rarely state it in a field we
+ * can read from the search page, but sellers write it in the title or description; the first phrase
+ * found, most specific first, decides.
+ */
+final class StatedCondition {
+
+    /** What a listing that says nothing about its condition gets. */
+    static final double UNSTATED = 0.5;
+
+    private record Grade(String phrase, double value) {}
+
+    private static final List<Grade> GRADES =
+            List.of(
+                    new Grade("aldrig brugt", 1.0),
+                    new Grade("ubrugt", 1.0),
+                    new Grade("uåbnet", 1.0),
+                    new Grade("ny i æske", 1.0),
+                    new Grade("som ny", 0.9),
+                    new Grade("næsten ny", 0.9),
+                    new Grade("rigtig pæn", 0.8),
+                    new Grade("pæn stand", 0.75),
+                    new Grade("god stand", 0.75),
+                    new Grade("velholdt", 0.75),
+                    new Grade("brugsspor", 0.4),
+                    new Grade("ridser", 0.35),
+                    new Grade("slidt", 0.3));
+
+    private StatedCondition() {}
+
+    /** The grade of the first condition phrase in {@code text}, or {@link #UNSTATED}. */
+    static double of(String text) {
+        String lower = text == null ? "" : text.toLowerCase(Locale.ROOT);
+        for (Grade g : GRADES) {
+            if (lower.contains(g.phrase())) {
+                return g.value();
+            }
+        }
+        return UNSTATED;
+    }
+}

@@ -1,0 +1,178 @@
+package dk.dealfinder.udfs.inference;
+
+import static dk.dealfinder.udfs.Listings.listing;
+import static dk.dealfinder.udfs.Listings.query;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dk.dealfinder.core.embedding.TextEmbedder;
+import dk.dealfinder.core.model.SavedQuery;
+import dk.dealfinder.core.model.Verdict;
+import dk.dealfinder.testkit.SharedRedis;
+import dk.dealfinder.testkit.doubles.openai.OpenAiDouble;
+import dk.dealfinder.testkit.doubles.openai.OpenAiFault;
+import dk.dealfinder.udfs.classify.LocalClassifier;
+import dk.dealfinder.udfs.classify.LocalSettings;
+import dk.dealfinder.udfs.inference.llm.LlmClassifier;
+import dk.dealfinder.udfs.inference.llm.LlmPrices;
+import dk.dealfinder.udfs.inference.llm.LlmSettings;
+import dk.dealfinder.udfs.inference.llm.PromptTemplate;
+import dk.dealfinder.udfs.match.QueryMatch;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.flink.metrics.groups.UnregisteredMetricsGroup;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Routing with the real local model, real Redis and the OpenAI-compatible double. */
+class ModelRouterTest {
+
+    private static final SavedQuery PHONE = query("phone", "iPhone 13", 4000L, List.of());
+
+    private final OpenAiDouble llmDouble = OpenAiDouble.start(ListingVerdictResponder.honest());
+    private final JudgementCache cache =
+            new JudgementCache(
+                    SharedRedis.uri(), "test:" + UUID.randomUUID() + ":", Duration.ofHours(1));
+    private final LocalClassifier local =
+            new LocalClassifier(TextEmbedder.shared(), new LocalSettings(0.55, 3, 3, 100));
+    private final RoutingMetrics metrics = new RoutingMetrics(new UnregisteredMetricsGroup());
+    private final LlmClassifier llm =
+            new LlmClassifier(
+                    new LlmSettings(
+                            llmDouble.baseUrl(),
+                            "gpt-4o-mini",
+                            "NO_SUCH_KEY_VARIABLE",
+                            20,
+                            Duration.ofSeconds(10),
+                            1,
+                            Duration.ofSeconds(1),
+                            new LlmPrices(0.15, 0.6)),
+                    PromptTemplate.load(PromptTemplate.CURRENT));
+
+    @AfterEach
+    void stop() {
+        llmDouble.close();
+        cache.close();
+    }
+
+    private ModelRouter router(ModelMode mode, double uncertainBelow, double budgetUsd) {
+        var settings =
+                new RoutingSettings(
+                        Map.of(PHONE.id(), mode),
+                        ModelMode.AUTO,
+                        uncertainBelow,
+                        400,
+                        budgetUsd,
+                        SharedRedis.uri(),
+                        Duration.ofHours(1));
+        return new ModelRouter(
+                local,
+                Map.of(ModelMode.LLM, llm),
+                cache,
+                new DailyBudget(budgetUsd, Clock.systemUTC()),
+                settings,
+                metrics,
+                Clock.systemUTC());
+    }
+
+    private static List<QueryMatch> batch(String... titles) {
+        return java.util.stream.IntStream.range(0, titles.length)
+                .mapToObj(i -> new QueryMatch(listing("ad" + i, titles[i], 2500L), PHONE))
+                .toList();
+    }
+
+    @Test
+    void localModeNeverCallsTheLlm() {
+        var out =
+                router(ModelMode.LOCAL, 0.99, 10)
+                        .route(batch("iPhone 13 128GB sort", "iPhone 13 købes"));
+
+        assertThat(llmDouble.requests()).isEmpty();
+        assertThat(out)
+                .extracting(c -> c.inference().routingReason())
+                .containsExactly("mode-local", "rules");
+        assertThat(out)
+                .extracting(c -> c.match().verdict())
+                .containsExactly(Verdict.RELEVANT, Verdict.WANTED_AD);
+    }
+
+    @Test
+    void autoKeepsConfidentAndRuleVerdictsLocalAndAsksTheLlmAboutTheRest() {
+        // Every model verdict is "uncertain" below 0.99; the "købes" rule is not asked about.
+        var out =
+                router(ModelMode.AUTO, 0.99, 10)
+                        .route(
+                                batch(
+                                        "iPhone 13 128GB sort",
+                                        "iPhone 13 købes",
+                                        "Cover til iPhone 13"));
+
+        assertThat(llmDouble.requests()).hasSize(1);
+        assertThat(ListingVerdictResponder.listings(llmDouble.requests().get(0))).hasSize(1);
+        assertThat(out)
+                .extracting(c -> c.inference().provider())
+                .containsExactly("llm", "rules", "rules");
+        assertThat(out.get(0).inference().routingReason()).isEqualTo("auto-uncertain");
+        assertThat(out.get(0).inference().costUsd()).isPositive();
+        assertThat(out.get(0).match().provider()).isEqualTo("llm");
+
+        var confident = router(ModelMode.AUTO, 0.5, 10).route(batch("iPhone 13 128GB hvid"));
+        assertThat(confident.get(0).inference().routingReason()).isEqualTo("auto-confident");
+        assertThat(llmDouble.requests()).hasSize(1);
+    }
+
+    @Test
+    void aRepeatedQuestionIsAnsweredFromTheCacheForFree() {
+        ModelRouter router = router(ModelMode.LLM, 0.99, 10);
+        router.route(batch("iPhone 13 128GB sort", "iPhone 13 hvid"));
+        var again = router.route(batch("iPhone 13 128GB sort", "iPhone 13 hvid"));
+
+        assertThat(llmDouble.requests()).hasSize(1);
+        assertThat(again)
+                .allSatisfy(
+                        c -> {
+                            assertThat(c.inference().cacheHit()).isTrue();
+                            assertThat(c.inference().costUsd()).isZero();
+                            assertThat(c.inference().provider()).isEqualTo("llm");
+                        });
+        assertThat(metrics.cacheHits()).isEqualTo(2);
+    }
+
+    @Test
+    void anExhaustedBudgetKeepsEverythingLocal() {
+        var out = router(ModelMode.LLM, 0.99, 0.0).route(batch("iPhone 13 128GB sort"));
+
+        assertThat(llmDouble.requests()).isEmpty();
+        assertThat(out.get(0).inference().routingReason()).isEqualTo("budget-exhausted");
+        assertThat(out.get(0).inference().provider()).isEqualTo("local");
+        assertThat(metrics.budgetRefusals()).isEqualTo(1);
+    }
+
+    @Test
+    void aFailedLlmCallFallsBackToTheLocalVerdict() {
+        llmDouble.inject(OpenAiFault.serverError(500));
+
+        var out = router(ModelMode.LLM, 0.99, 10).route(batch("iPhone 13 128GB sort"));
+
+        assertThat(out.get(0).inference().routingReason()).isEqualTo("llm-failed-fallback");
+        assertThat(out.get(0).match().verdict()).isEqualTo(Verdict.RELEVANT);
+        assertThat(out.get(0).inference().provider()).isEqualTo("local");
+    }
+
+    @Test
+    void llmVerdictsBecomeExamplesTheLocalKnnVotesWith() {
+        router(ModelMode.LLM, 0.99, 10)
+                .route(
+                        batch(
+                                "Silikone skal iPhone 13 sort",
+                                "Silikone skal iPhone 13 blå",
+                                "Silikone skal iPhone 13 rød"));
+        assertThat(local.examplesOf(PHONE.id())).isEqualTo(3);
+
+        var out = router(ModelMode.LOCAL, 0.99, 10).route(batch("Silikone skal iPhone 13 grøn"));
+        assertThat(out.get(0).match().verdict()).isEqualTo(Verdict.ACCESSORY);
+        assertThat(out.get(0).match().reason()).contains("labelled neighbours");
+    }
+}
