@@ -32,7 +32,8 @@ final class TestAlerts {
                 87.5,
                 "relevance 0.82; 38 % under your max price",
                 1_718_000_000_000L,
-                1_718_000_060_000L);
+                1_718_000_060_000L,
+                1_718_000_030_000L);
     }
 
     /** A copy with one field replaced, valid or not: the server is what validates. */

@@ -22,6 +22,8 @@ import java.util.UUID;
  * @param explanation one line a user reads ("relevance 0.82; 38 % under your max price")
  * @param publishedAt epoch millis of the listing's publication
  * @param createdAt epoch millis when the job decided to alert
+ * @param fetchedAt epoch millis when the scraper fetched the listing version alerted on (alert
+ *     latency splits into the wait for the next poll and the time inside the pipeline)
  */
 public record Alert(
         String alertId,
@@ -37,7 +39,8 @@ public record Alert(
         double score,
         String explanation,
         long publishedAt,
-        long createdAt) {
+        long createdAt,
+        long fetchedAt) {
 
     public static String idOf(String queryId, String listingKey, int listingVersion) {
         String name = queryId + "\u0000" + listingKey + "\u0000" + listingVersion;

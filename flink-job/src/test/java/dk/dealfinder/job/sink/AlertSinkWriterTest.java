@@ -72,7 +72,8 @@ class AlertSinkWriterTest {
                     80,
                     "why",
                     1L,
-                    2L);
+                    2L,
+                    1L);
 
     private AlertSinkWriter writer() {
         return new AlertSinkWriter(

@@ -43,6 +43,7 @@ public record ScoredDeal(
                 score,
                 explanation,
                 l.publishedAt(),
-                now);
+                now,
+                l.fetchedAt());
     }
 }

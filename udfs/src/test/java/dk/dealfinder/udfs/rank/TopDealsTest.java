@@ -23,6 +23,7 @@ class TopDealsTest {
                 score,
                 "why",
                 0,
+                0,
                 0);
     }
 
