@@ -54,7 +54,9 @@ final class BenchServices implements AutoCloseable {
                                 + pollInterval
                                 + ", queryRefreshInterval: 1s,"
                                 + " maxPagesPerPoll: 5, requestsPerSecondPerHost: 1000, burst: 100,"
-                                + " honourCrawlDelay: false}");
+                                + " honourCrawlDelay: false}")
+                .section("deals", "{imageHashCache: \"" + SharedRedis.uri() + "\"}")
+                .section("classifier", "{cache: {redisUrl: \"" + SharedRedis.uri() + "\"}}");
     }
 
     @Override
