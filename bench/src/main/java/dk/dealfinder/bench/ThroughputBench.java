@@ -6,8 +6,10 @@ import dk.dealfinder.core.model.SavedQuerySnapshot;
 import dk.dealfinder.job.DealfinderJob;
 import dk.dealfinder.job.JobSinks;
 import dk.dealfinder.job.SavedQueryPoller;
+import dk.dealfinder.job.sink.RawListingJson;
 import dk.dealfinder.testkit.marketplace.LocalMarketplace;
 import dk.dealfinder.testkit.marketplace.MarketplaceOptions;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.api.common.JobExecutionResult;
@@ -72,10 +74,17 @@ final class ThroughputBench {
     private static double pipelineThroughput(BenchServices services, List<RawListing> raw)
             throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        ArrayList<RawListing> elements = new ArrayList<>(raw);
+        // Our records are not Java-serializable (Flink serializes them its own way), so the source
+        // carries them as the archive's JSON and reads each back as it emits it.
+        RawListingJson json = new RawListingJson();
+        ArrayList<String> elements = new ArrayList<>();
+        raw.forEach(l -> elements.add(new String(json.serialize(l), StandardCharsets.UTF_8)));
         DataGeneratorSource<RawListing> source =
                 new DataGeneratorSource<>(
-                        index -> elements.get(index.intValue()),
+                        index ->
+                                json.deserialize(
+                                        elements.get(index.intValue())
+                                                .getBytes(StandardCharsets.UTF_8)),
                         elements.size(),
                         TypeInformation.of(RawListing.class));
         DataGeneratorSource<SavedQuerySnapshot> queries =

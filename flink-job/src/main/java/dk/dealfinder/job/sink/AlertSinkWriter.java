@@ -12,7 +12,9 @@ import java.time.Duration;
 import java.util.List;
 import org.apache.flink.api.connector.sink2.SinkWriter;
 import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.Histogram;
 import org.apache.flink.metrics.MetricGroup;
+import org.apache.flink.runtime.metrics.DescriptiveStatisticsHistogram;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,6 +24,7 @@ final class AlertSinkWriter implements SinkWriter<Alert> {
     private static final Logger LOG = LoggerFactory.getLogger(AlertSinkWriter.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration FIRST_BACKOFF = Duration.ofMillis(200);
+    private static final int LATENCY_SAMPLES = 1000;
 
     private final URI endpoint;
     private final String token;
@@ -31,6 +34,7 @@ final class AlertSinkWriter implements SinkWriter<Alert> {
     private final Counter sent;
     private final Counter retries;
     private final Counter rejected;
+    private final Histogram latency;
 
     AlertSinkWriter(
             URI endpoint,
@@ -46,6 +50,11 @@ final class AlertSinkWriter implements SinkWriter<Alert> {
         this.sent = metrics.counter("alertsSent");
         this.retries = metrics.counter("alertSendRetries");
         this.rejected = metrics.counter("alertsRejected");
+        // From the scrape that saw the listing version to the alert-server accepting the alert: the
+        // time inside the pipeline, without the wait for the next poll.
+        this.latency =
+                metrics.histogram(
+                        "alertLatencyMs", new DescriptiveStatisticsHistogram(LATENCY_SAMPLES));
     }
 
     @Override
@@ -66,6 +75,9 @@ final class AlertSinkWriter implements SinkWriter<Alert> {
             }
             if (status >= 200 && status < 300) {
                 sent.inc();
+                if (alert.fetchedAt() > 0) {
+                    latency.update(System.currentTimeMillis() - alert.fetchedAt());
+                }
                 return;
             }
             if (status == 401 || status == 403) {

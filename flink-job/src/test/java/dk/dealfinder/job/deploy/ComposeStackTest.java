@@ -98,6 +98,20 @@ class ComposeStackTest {
     }
 
     @Test
+    void everyFileTheDockerfilesCopyFromTheRepositoryExists() throws Exception {
+        for (String image : List.of("job", "alert-server")) {
+            for (String line : Files.readAllLines(DOCKER.resolve(image).resolve("Dockerfile"))) {
+                if (line.startsWith("COPY ") && !line.contains("--from=")) {
+                    String source = line.split("\\s+")[1];
+                    assertThat(ROOT.resolve(source))
+                            .as("%s image copies %s", image, source)
+                            .exists();
+                }
+            }
+        }
+    }
+
+    @Test
     void theSubmittedJarIsWhereTheJobImagePutsIt() throws Exception {
         String dockerfile = Files.readString(DOCKER.resolve("job/Dockerfile"));
         List<Object> command = (List<Object>) service("job-submit").get("command");

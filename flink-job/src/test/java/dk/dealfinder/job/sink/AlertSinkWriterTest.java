@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.apache.flink.metrics.groups.UnregisteredMetricsGroup;
+import org.apache.flink.metrics.testutils.MetricListener;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -75,13 +75,15 @@ class AlertSinkWriterTest {
                     2L,
                     1L);
 
+    private final MetricListener metrics = new MetricListener();
+
     private AlertSinkWriter writer() {
         return new AlertSinkWriter(
                 server.uri().resolve("/internal/alerts"),
                 "secret-token-123456",
                 Duration.ofSeconds(2),
                 Duration.ofMillis(400),
-                new UnregisteredMetricsGroup());
+                metrics.getMetricGroup());
     }
 
     @Test
@@ -93,6 +95,20 @@ class AlertSinkWriterTest {
                 .hasSize(3)
                 .allSatisfy(b -> assertThat(b).contains(ALERT.alertId()));
         assertThat(server.authorizations).containsOnly("Bearer secret-token-123456");
+        assertThat(metrics.getCounter("alertsSent"))
+                .get()
+                .extracting(c -> c.getCount())
+                .isEqualTo(1L);
+        assertThat(metrics.getCounter("alertSendRetries"))
+                .get()
+                .extracting(c -> c.getCount())
+                .isEqualTo(2L);
+        // The alert's fetchedAt lies far back, so the sample is large; what matters is that one is
+        // taken.
+        assertThat(metrics.getHistogram("alertLatencyMs"))
+                .get()
+                .extracting(h -> h.getCount())
+                .isEqualTo(1L);
     }
 
     @Test
