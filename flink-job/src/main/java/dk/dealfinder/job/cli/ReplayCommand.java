@@ -1,7 +1,5 @@
 package dk.dealfinder.job.cli;
 
-import dk.dealfinder.core.config.ConfigException;
-import dk.dealfinder.core.config.ConfigLoader;
 import dk.dealfinder.core.config.DealfinderConfig;
 import dk.dealfinder.core.model.SavedQuerySnapshot;
 import dk.dealfinder.core.store.JdbcSavedQueryStore;
@@ -9,11 +7,9 @@ import dk.dealfinder.core.store.SavedQueryStore;
 import dk.dealfinder.job.DealfinderJob;
 import dk.dealfinder.job.JobSinks;
 import dk.dealfinder.job.SavedQueryPoller;
-import dk.dealfinder.job.db.Migrations;
 import dk.dealfinder.job.replay.ReplayPlan;
 import dk.dealfinder.job.replay.ReplayProgress;
 import dk.dealfinder.job.replay.ReplayStart;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -22,6 +18,7 @@ import org.apache.flink.connector.datagen.source.DataGeneratorSource;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -38,11 +35,7 @@ import picocli.CommandLine.Option;
                         + " backfill a new saved query.")
 final class ReplayCommand implements Callable<Integer> {
 
-    @Option(
-            names = {"-c", "--config"},
-            required = true,
-            description = "the YAML configuration file")
-    Path config;
+    @Mixin JobConfigOptions options;
 
     @Option(
             names = "--from",
@@ -59,19 +52,16 @@ final class ReplayCommand implements Callable<Integer> {
             description = "how often progress is printed, in seconds (default ${DEFAULT-VALUE})")
     int progressSeconds;
 
-    @Option(
-            names = "--skip-migrations",
-            description = "do not bring the database schema up to date first")
-    boolean skipMigrations;
-
     @Override
     public Integer call() throws Exception {
-        DealfinderConfig loaded;
+        DealfinderConfig loaded = options.load();
+        if (loaded == null) {
+            return 2;
+        }
         ReplayStart start;
         try {
-            loaded = ConfigLoader.fromEnvironment().load(config);
             start = ReplayStart.parse(from);
-        } catch (ConfigException | IllegalArgumentException e) {
+        } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
             return 2;
         }
@@ -79,10 +69,7 @@ final class ReplayCommand implements Callable<Integer> {
             System.err.println("replay needs kafka.bootstrapServers: the archive lives there");
             return 2;
         }
-        DealfinderConfig.Postgres pg = loaded.postgres();
-        if (!skipMigrations) {
-            Migrations.migrate(pg.url(), pg.user(), pg.password());
-        }
+        options.migrate(loaded);
         ReplayPlan plan =
                 ReplayPlan.make(
                         loaded.kafka().bootstrapServers(), loaded.kafka().rawTopic(), start);
