@@ -4,7 +4,7 @@ import dk.dealfinder.alertserver.AlertServer;
 import dk.dealfinder.alertserver.AlertServerSettings;
 import dk.dealfinder.core.model.SavedQuery;
 import dk.dealfinder.core.store.JdbcSavedQueryStore;
-import dk.dealfinder.job.db.Migrations;
+import dk.dealfinder.core.store.Migrations;
 import dk.dealfinder.testkit.LocalStackConfig;
 import dk.dealfinder.testkit.SharedPostgres;
 import dk.dealfinder.testkit.SharedRedis;

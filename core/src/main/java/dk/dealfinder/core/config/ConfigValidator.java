@@ -1,5 +1,7 @@
 package dk.dealfinder.core.config;
 
+import dk.dealfinder.core.query.FieldProblem;
+import dk.dealfinder.core.query.SavedQueryRules;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -146,34 +148,21 @@ final class ConfigValidator {
             if (q.terms() == null || q.terms().isBlank()) {
                 p.add(key + ".terms: is required (the words to search for)");
             }
-            if (q.site() != null && (c.sites() == null || !c.sites().containsKey(q.site()))) {
-                p.add(
-                        key
-                                + ".site: '"
-                                + q.site()
-                                + "' is not one of the configured sites "
-                                + (c.sites() == null ? "[]" : c.sites().keySet()));
-            }
-            if (q.minPrice() != null && q.minPrice() < 0) {
-                p.add(key + ".minPrice: must not be negative");
-            }
-            if (q.minPrice() != null && q.maxPrice() != null && q.minPrice() > q.maxPrice()) {
-                p.add(
-                        key
-                                + ".maxPrice: must not be below minPrice ("
-                                + q.minPrice()
-                                + " > "
-                                + q.maxPrice()
-                                + ")");
-            }
-            if (q.alertThreshold() != null
-                    && (q.alertThreshold() < 0 || q.alertThreshold() > 100)) {
-                p.add(
-                        key
-                                + ".alertThreshold: must be between 0 and 100, got "
-                                + q.alertThreshold());
+            Set<String> sites = c.sites() == null ? Set.of() : c.sites().keySet();
+            for (FieldProblem problem : SavedQueryRules.check(q.toSavedQuery(), sites)) {
+                if (problem.field().equals("terms") || problem.field().equals("name")) {
+                    continue; // reported above; the name defaults to the terms
+                }
+                p.add(key + "." + configName(problem.field()) + ": " + problem.problem());
             }
         }
+    }
+
+    /** The config file spells a few saved-query fields shorter than the API does. */
+    private static String configName(String apiField) {
+        return apiField.replace("includeKeywords", "include")
+                .replace("excludeKeywords", "exclude")
+                .replace("keywordExpression", "expression");
     }
 
     static void atLeast(List<String> p, String key, Duration value, Duration min) {

@@ -1,6 +1,10 @@
 package dk.dealfinder.core.config;
 
+import dk.dealfinder.core.model.DigestSchedule;
+import dk.dealfinder.core.model.ModelMode;
 import dk.dealfinder.core.model.SavedQuery;
+import dk.dealfinder.core.model.SearchArea;
+import dk.dealfinder.core.model.SellerType;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.List;
@@ -125,21 +129,38 @@ public record DealfinderConfig(
             Long maxPrice,
             List<String> include,
             List<String> exclude,
+            String expression,
+            Integer maxAgeDays,
+            List<String> postcodes,
+            String nearPostcode,
+            Integer radiusKm,
+            SellerType sellerType,
+            ModelMode modelMode,
             Double alertThreshold,
+            DigestSchedule digest,
+            Boolean instantAlerts,
             Boolean active)
             implements Serializable {
 
         public SavedQuery toSavedQuery() {
             return new SavedQuery(
                     id,
+                    null,
                     name == null ? terms : name,
                     terms,
-                    site == null ? "dba.dk" : site,
+                    site == null ? SavedQuery.DEFAULT_SITE : site,
                     minPrice,
                     maxPrice,
-                    include == null ? List.of() : List.copyOf(include),
-                    exclude == null ? List.of() : List.copyOf(exclude),
-                    alertThreshold == null ? 50.0 : alertThreshold,
+                    include,
+                    exclude,
+                    expression,
+                    maxAgeDays,
+                    new SearchArea(postcodes, nearPostcode, radiusKm),
+                    sellerType,
+                    modelMode,
+                    alertThreshold == null ? SavedQuery.DEFAULT_ALERT_THRESHOLD : alertThreshold,
+                    digest,
+                    instantAlerts == null || instantAlerts,
                     active == null || active);
         }
     }

@@ -8,6 +8,7 @@ import java.util.List;
  * {@link #alertThreshold()}.
  *
  * @param id stable id (primary key in PostgreSQL, or from the config file)
+ * @param owner id of the user who owns it; null for queries declared in the config file
  * @param name what the user calls it
  * @param terms search terms sent to the marketplace and compared with listings by the classifier
  * @param site marketplace host key, e.g. {@code dba.dk}
@@ -15,11 +16,20 @@ import java.util.List;
  * @param maxPrice highest acceptable price, null for none
  * @param includeKeywords every one must occur in title or description (case-insensitive)
  * @param excludeKeywords none may occur in title or description
+ * @param keywordExpression a boolean expression over words with AND, OR, NOT and parentheses, e.g.
+ *     {@code iphone AND (pro OR max) AND NOT cracked}; empty for none
+ * @param maxAgeDays listings published longer ago than this are ignored; null for any age
+ * @param area where the item may be
+ * @param sellerType private sellers, dealers or both
+ * @param modelMode which model judges this query's listings; null for the job's default
  * @param alertThreshold deal score 0..100 at or above which an alert is sent
+ * @param digest how often the best deals are gathered into a digest
+ * @param instantAlerts whether an alert is pushed the moment a deal is found
  * @param active paused queries are neither polled nor matched
  */
 public record SavedQuery(
         String id,
+        String owner,
         String name,
         String terms,
         String site,
@@ -27,5 +37,83 @@ public record SavedQuery(
         Long maxPrice,
         List<String> includeKeywords,
         List<String> excludeKeywords,
+        String keywordExpression,
+        Integer maxAgeDays,
+        SearchArea area,
+        SellerType sellerType,
+        ModelMode modelMode,
         double alertThreshold,
-        boolean active) {}
+        DigestSchedule digest,
+        boolean instantAlerts,
+        boolean active) {
+
+    public static final String DEFAULT_SITE = "dba.dk";
+    public static final double DEFAULT_ALERT_THRESHOLD = 50.0;
+
+    public SavedQuery {
+        includeKeywords = includeKeywords == null ? List.of() : List.copyOf(includeKeywords);
+        excludeKeywords = excludeKeywords == null ? List.of() : List.copyOf(excludeKeywords);
+        keywordExpression = keywordExpression == null ? "" : keywordExpression.strip();
+        area = area == null ? SearchArea.ANYWHERE : area;
+        sellerType = sellerType == null ? SellerType.ANY : sellerType;
+        digest = digest == null ? DigestSchedule.DAILY : digest;
+    }
+
+    /**
+     * A query with only the original filters: no owner, keyword expression, age or area limit, any
+     * seller, the job's default model, a daily digest and instant alerts.
+     */
+    public SavedQuery(
+            String id,
+            String name,
+            String terms,
+            String site,
+            Long minPrice,
+            Long maxPrice,
+            List<String> includeKeywords,
+            List<String> excludeKeywords,
+            double alertThreshold,
+            boolean active) {
+        this(
+                id,
+                null,
+                name,
+                terms,
+                site,
+                minPrice,
+                maxPrice,
+                includeKeywords,
+                excludeKeywords,
+                "",
+                null,
+                SearchArea.ANYWHERE,
+                SellerType.ANY,
+                null,
+                alertThreshold,
+                DigestSchedule.DAILY,
+                true,
+                active);
+    }
+
+    public SavedQuery withOwner(String newOwner) {
+        return new SavedQuery(
+                id,
+                newOwner,
+                name,
+                terms,
+                site,
+                minPrice,
+                maxPrice,
+                includeKeywords,
+                excludeKeywords,
+                keywordExpression,
+                maxAgeDays,
+                area,
+                sellerType,
+                modelMode,
+                alertThreshold,
+                digest,
+                instantAlerts,
+                active);
+    }
+}

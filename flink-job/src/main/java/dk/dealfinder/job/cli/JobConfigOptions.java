@@ -3,7 +3,7 @@ package dk.dealfinder.job.cli;
 import dk.dealfinder.core.config.ConfigException;
 import dk.dealfinder.core.config.ConfigLoader;
 import dk.dealfinder.core.config.DealfinderConfig;
-import dk.dealfinder.job.db.Migrations;
+import dk.dealfinder.core.store.Migrations;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 

@@ -1,5 +1,6 @@
 package dk.dealfinder.udfs.inference;
 
+import dk.dealfinder.core.model.ModelMode;
 import dk.dealfinder.core.model.Verdict;
 import dk.dealfinder.udfs.async.BatchRetries;
 import dk.dealfinder.udfs.async.BatchingAsyncFunction;

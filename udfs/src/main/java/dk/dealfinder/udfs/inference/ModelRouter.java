@@ -1,5 +1,6 @@
 package dk.dealfinder.udfs.inference;
 
+import dk.dealfinder.core.model.ModelMode;
 import dk.dealfinder.udfs.classify.Judgement;
 import dk.dealfinder.udfs.classify.LocalClassifier;
 import dk.dealfinder.udfs.classify.Provider;

@@ -1,5 +1,6 @@
 package dk.dealfinder.udfs.inference;
 
+import dk.dealfinder.core.model.ModelMode;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.Map;

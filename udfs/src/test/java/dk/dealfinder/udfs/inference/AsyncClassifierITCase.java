@@ -5,6 +5,7 @@ import static dk.dealfinder.udfs.Listings.query;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.dealfinder.core.embedding.EmbeddingModelSpec;
+import dk.dealfinder.core.model.ModelMode;
 import dk.dealfinder.core.model.SavedQuery;
 import dk.dealfinder.testkit.doubles.openai.OpenAiDouble;
 import dk.dealfinder.udfs.async.BatchSettings;

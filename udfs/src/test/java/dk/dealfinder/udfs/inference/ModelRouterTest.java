@@ -5,6 +5,7 @@ import static dk.dealfinder.udfs.Listings.query;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.dealfinder.core.embedding.TextEmbedder;
+import dk.dealfinder.core.model.ModelMode;
 import dk.dealfinder.core.model.SavedQuery;
 import dk.dealfinder.core.model.Verdict;
 import dk.dealfinder.testkit.SharedRedis;

@@ -1,4 +1,4 @@
-package dk.dealfinder.job.db;
+package dk.dealfinder.core.store;
 
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;

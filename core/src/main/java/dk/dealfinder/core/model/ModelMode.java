@@ -1,4 +1,4 @@
-package dk.dealfinder.udfs.inference;
+package dk.dealfinder.core.model;
 
 /** How a saved query's listings are judged (chosen per saved query). */
 public enum ModelMode {
