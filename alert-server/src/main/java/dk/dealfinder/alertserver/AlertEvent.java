@@ -1,7 +1,7 @@
 package dk.dealfinder.alertserver;
 
 /**
- * One alert as it sits in the Redis stream: its entry id (the SSE event id) and the alert JSON
- * exactly as the server stored it (the SSE data).
+ * One alert as it sits in the Redis stream: its entry id (the SSE event id), the alert JSON exactly
+ * as the server stored it (the SSE data) and the saved query it is for (who may see it).
  */
-record AlertEvent(StreamId id, String json) {}
+record AlertEvent(StreamId id, String json, String queryId) {}

@@ -13,10 +13,12 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 
 /**
- * Hands every alert the stream reader sees to every connected SSE client of this replica, and sends
- * them all a heartbeat comment on a fixed beat so proxies keep idle connections open.
+ * Hands every alert the stream reader sees to every connected SSE client of this replica (each
+ * client writes only those its user may see), and sends them all a heartbeat comment on a fixed
+ * beat so proxies keep idle connections open.
  */
 final class AlertFanOut implements AutoCloseable {
 
@@ -38,9 +40,11 @@ final class AlertFanOut implements AutoCloseable {
      * Registers a client before its backlog is read, so nothing published meanwhile is missed; the
      * subscriber drops what the backlog already covered.
      */
-    SseSubscriber subscribe(EventSink sink, Backlog backlog, StreamId resumeAfter) {
+    SseSubscriber subscribe(
+            EventSink sink, Backlog backlog, StreamId resumeAfter, Predicate<AlertEvent> visible) {
         SseSubscriber subscriber =
-                new SseSubscriber(sink, backlog, resumeAfter, queueLimit, writers, this::ended);
+                new SseSubscriber(
+                        sink, backlog, resumeAfter, visible, queueLimit, writers, this::ended);
         subscribers.add(subscriber);
         return subscriber;
     }

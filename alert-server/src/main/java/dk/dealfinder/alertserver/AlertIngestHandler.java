@@ -60,13 +60,15 @@ final class AlertIngestHandler implements Handler {
         }
         List<String> ids = new ArrayList<>(alerts.size());
         List<String> json = new ArrayList<>(alerts.size());
+        List<String> queryIds = new ArrayList<>(alerts.size());
         for (Alert alert : alerts) {
             ids.add(alert.alertId().toLowerCase(Locale.ROOT));
             json.add(mapper.writeValueAsString(alert));
+            queryIds.add(alert.queryId());
         }
         RedisAlertStream.Appended appended;
         try {
-            appended = stream.append(ids, json);
+            appended = stream.append(ids, json, queryIds);
         } catch (JedisException e) {
             LOG.warn("Could not store {} alerts, answering 503: {}", alerts.size(), e.toString());
             ctx.header("Retry-After", "1");

@@ -3,12 +3,16 @@ package dk.dealfinder.alertserver;
 import java.util.concurrent.atomic.LongAdder;
 
 /** The server's counters, rendered in the Prometheus text exposition format. */
-final class AlertMetrics {
+public final class AlertMetrics {
 
     final LongAdder accepted = new LongAdder();
     final LongAdder duplicates = new LongAdder();
     final LongAdder rejected = new LongAdder();
     final LongAdder clientsDropped = new LongAdder();
+    public final LongAdder authFailures = new LongAdder();
+    public final LongAdder csrfRejected = new LongAdder();
+    public final LongAdder rateLimited = new LongAdder();
+    public final LongAdder badRequests = new LongAdder();
 
     String render(int connectedClients) {
         StringBuilder text = new StringBuilder(1024);
@@ -33,6 +37,26 @@ final class AlertMetrics {
                 "sse_clients_dropped_total",
                 "SSE clients disconnected for falling too far behind.",
                 clientsDropped);
+        counter(
+                text,
+                "http_auth_failures_total",
+                "Requests refused for a missing or wrong token or session.",
+                authFailures);
+        counter(
+                text,
+                "http_csrf_rejected_total",
+                "Cookie-authenticated writes refused for a missing or wrong CSRF token.",
+                csrfRejected);
+        counter(
+                text,
+                "http_rate_limited_total",
+                "Requests refused with 429 by the per-user rate limit.",
+                rateLimited);
+        counter(
+                text,
+                "http_bad_requests_total",
+                "API requests answered 400 for invalid input.",
+                badRequests);
         return text.toString();
     }
 

@@ -1,13 +1,32 @@
 package dk.dealfinder.alertserver;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dk.dealfinder.alertserver.api.ApiException;
+import dk.dealfinder.alertserver.api.JsonBodies;
+import dk.dealfinder.alertserver.api.OpenApiDocument;
+import dk.dealfinder.alertserver.api.SavedQueryApi;
+import dk.dealfinder.alertserver.api.SavedQueryRepository;
+import dk.dealfinder.alertserver.auth.AuthGate;
+import dk.dealfinder.alertserver.auth.RateLimiter;
+import dk.dealfinder.alertserver.auth.SignInHandlers;
+import dk.dealfinder.alertserver.auth.User;
+import dk.dealfinder.alertserver.auth.UserStore;
+import dk.dealfinder.alertserver.db.Database;
+import dk.dealfinder.alertserver.db.DatabaseUnavailableException;
+import dk.dealfinder.alertserver.db.Jdbc;
 import dk.dealfinder.alertserver.similar.SimilarHandler;
 import dk.dealfinder.core.embedding.TextEmbedder;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
 import io.javalin.json.JavalinJackson;
 import java.net.URI;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import redis.clients.jedis.ConnectionPoolConfig;
@@ -37,19 +56,29 @@ public final class AlertServer implements AutoCloseable {
     private static final int REDIS_CONNECTIONS = 32;
 
     private final RedisClient redis;
+    private final Database database;
     private final AlertFanOut fanOut;
     private final AlertStreamReader reader;
     private final Javalin app;
+    private final List<String> routes;
 
     private AlertServer(
-            RedisClient redis, AlertFanOut fanOut, AlertStreamReader reader, Javalin app) {
+            RedisClient redis,
+            Database database,
+            AlertFanOut fanOut,
+            AlertStreamReader reader,
+            Javalin app,
+            List<String> routes) {
         this.redis = redis;
+        this.database = database;
         this.fanOut = fanOut;
         this.reader = reader;
         this.app = app;
+        this.routes = routes;
     }
 
     public static AlertServer start(AlertServerSettings settings) {
+        Database database = Database.open(settings.database());
         RedisClient redis = redisClient(settings.redisUri());
         RedisAlertStream stream =
                 new RedisAlertStream(redis, settings.streamKey(), settings.streamMaxLen());
@@ -59,20 +88,28 @@ public final class AlertServer implements AutoCloseable {
         AlertStreamReader reader =
                 new AlertStreamReader(
                         stream, fanOut, "alert-stream-reader-" + settings.streamKey());
+        List<String> routes = new CopyOnWriteArrayList<>();
         Javalin app;
         try {
             reader.start();
-            app = createApp(settings, stream, fanOut, metrics).start(settings.port());
+            app =
+                    createApp(settings, new Services(stream, fanOut, metrics, database), routes)
+                            .start(settings.port());
         } catch (RuntimeException e) {
             reader.close();
             fanOut.close();
             redis.close();
+            database.close();
             throw e;
         }
-        AlertServer server = new AlertServer(redis, fanOut, reader, app);
+        AlertServer server = new AlertServer(redis, database, fanOut, reader, app, routes);
         LOG.info("Alert server listening on {} with {}", server.baseUrl(), settings);
         return server;
     }
+
+    /** What the routes share. */
+    private record Services(
+            RedisAlertStream stream, AlertFanOut fanOut, AlertMetrics metrics, Database database) {}
 
     /**
      * Commons-pool waits forever for a free connection by default; a bounded wait turns a stalled
@@ -87,46 +124,137 @@ public final class AlertServer implements AutoCloseable {
     }
 
     private static Javalin createApp(
-            AlertServerSettings settings,
-            RedisAlertStream stream,
-            AlertFanOut fanOut,
-            AlertMetrics metrics) {
+            AlertServerSettings settings, Services services, List<String> routes) {
         ObjectMapper mapper = AlertJson.mapper();
+        AlertMetrics metrics = services.metrics();
+        IngestToken serviceToken = new IngestToken(settings.ingestToken());
+        Jdbc jdbc = new Jdbc(services.database().dataSource());
+        UserStore users = new UserStore(jdbc);
+        AccessSettings access = settings.access();
+        AuthGate gate =
+                new AuthGate(
+                        users,
+                        new RateLimiter(access.requestsPerMinute(), access.burst()),
+                        metrics);
+        SignInHandlers signIn =
+                new SignInHandlers(users, access.sessionTtl(), access.secureCookies(), metrics);
         AlertIngestHandler ingest =
-                new AlertIngestHandler(
-                        new IngestToken(settings.ingestToken()), mapper, stream, metrics);
-        AlertStreamHandler feed = new AlertStreamHandler(stream, fanOut);
+                new AlertIngestHandler(serviceToken, mapper, services.stream(), metrics);
+        AlertStreamHandler feed =
+                new AlertStreamHandler(services.stream(), services.fanOut(), new QueryOwners(jdbc));
+        JsonBodies bodies = new JsonBodies(mapper);
+        SavedQueryApi queries =
+                new SavedQueryApi(
+                        new SavedQueryRepository(jdbc), bodies, Set.copyOf(settings.sites()));
         FeedPage page = new FeedPage();
-        HealthHandlers health = new HealthHandlers(stream);
+        HealthHandlers health = new HealthHandlers(services.stream(), services.database());
+        String openApi = OpenApiDocument.render(mapper);
         return Javalin.create(
-                config -> {
-                    config.showJavalinBanner = false;
-                    config.jsonMapper(new JavalinJackson(mapper, false));
-                    config.http.maxRequestSize = MAX_REQUEST_BYTES;
-                    config.router.mount(
-                            router -> {
-                                router.post("/internal/alerts", ingest);
-                                router.get("/api/alerts/stream", feed);
-                                router.get("/", page::page);
-                                router.get("/static/feed.js", page::script);
-                                router.get("/health", health::health);
-                                router.get("/ready", health::ready);
-                                router.get("/metrics", ctx -> metrics(ctx, metrics, fanOut));
-                                if (settings.similarSearch().enabled()) {
-                                    router.get(
-                                            "/api/similar",
-                                            new SimilarHandler(
-                                                    settings.similarSearch(),
-                                                    mapper,
-                                                    text -> TextEmbedder.shared().embed(text)));
-                                }
-                            });
-                });
+                        config -> {
+                            config.showJavalinBanner = false;
+                            config.jsonMapper(new JavalinJackson(mapper, false));
+                            config.http.maxRequestSize = MAX_REQUEST_BYTES;
+                            config.staticFiles.enableWebjars();
+                            config.events.handlerAdded(
+                                    info ->
+                                            routes.add(
+                                                    info.getHttpMethod() + " " + info.getPath()));
+                            if (!access.corsOrigins().isEmpty()) {
+                                config.bundledPlugins.enableCors(
+                                        cors ->
+                                                cors.addRule(
+                                                        rule -> {
+                                                            access.corsOrigins()
+                                                                    .forEach(rule::allowHost);
+                                                            rule.exposeHeader("Location");
+                                                        }));
+                            }
+                            config.router.mount(
+                                    router -> {
+                                        router.before(gate);
+                                        router.post("/internal/alerts", ingest);
+                                        router.get("/api/alerts/stream", feed);
+                                        router.get("/login", signIn::form);
+                                        router.post("/login", signIn::signIn);
+                                        router.post("/logout", signIn::signOut);
+                                        queries.routes(router);
+                                        router.get(
+                                                "/openapi.json",
+                                                ctx ->
+                                                        ctx.contentType("application/json")
+                                                                .result(openApi));
+                                        router.get("/", page::page);
+                                        router.get("/static/feed.js", page::script);
+                                        router.get("/health", health::health);
+                                        router.get("/ready", health::ready);
+                                        router.get(
+                                                "/metrics",
+                                                ctx ->
+                                                        metrics(
+                                                                ctx,
+                                                                serviceToken,
+                                                                metrics,
+                                                                services));
+                                        if (settings.similarSearch().enabled()) {
+                                            router.get(
+                                                    "/api/similar",
+                                                    new SimilarHandler(
+                                                            settings.similarSearch(),
+                                                            mapper,
+                                                            text ->
+                                                                    TextEmbedder.shared()
+                                                                            .embed(text)));
+                                        }
+                                    });
+                        })
+                .exception(ApiException.class, (e, ctx) -> apiError(ctx, e, metrics))
+                .exception(
+                        DatabaseUnavailableException.class,
+                        (e, ctx) -> {
+                            LOG.warn("Database unavailable for {} {}", ctx.method(), ctx.path(), e);
+                            ctx.status(HttpStatus.SERVICE_UNAVAILABLE)
+                                    .json(Map.of("error", "database unavailable, retry later"));
+                        });
     }
 
-    private static void metrics(Context ctx, AlertMetrics metrics, AlertFanOut fanOut) {
+    private static void apiError(Context ctx, ApiException e, AlertMetrics metrics) {
+        if (e.status() == 400) {
+            metrics.badRequests.increment();
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("error", e.getMessage());
+        if (!e.problems().isEmpty()) {
+            body.put("problems", e.problems());
+        }
+        ctx.status(e.status()).json(body);
+    }
+
+    /** Prometheus scrapes with the service token, like the job's sink. */
+    private static void metrics(
+            Context ctx, IngestToken serviceToken, AlertMetrics metrics, Services services) {
+        if (!serviceToken.admits(ctx.header("Authorization"))) {
+            metrics.authFailures.increment();
+            ctx.status(HttpStatus.UNAUTHORIZED)
+                    .json(Map.of("error", "metrics need the service token as a bearer token"));
+            return;
+        }
         ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
-                .result(metrics.render(fanOut.clients()));
+                .result(metrics.render(services.fanOut().clients()));
+    }
+
+    /**
+     * Creates a user and returns a bearer header value for them ({@code "Bearer dft_..."}): for the
+     * demo and tests, which run the server in-process. Operators use {@code users add}.
+     */
+    public String newUserBearer(String name) {
+        UserStore users = new UserStore(new Jdbc(database.dataSource()));
+        User user = users.createUser(name);
+        return "Bearer " + users.issueToken(user.id(), "in-process");
+    }
+
+    /** Every route the server has, as "METHOD /path" (the OpenAPI test compares against it). */
+    public List<String> routes() {
+        return List.copyOf(routes);
     }
 
     public int port() {
@@ -144,6 +272,7 @@ public final class AlertServer implements AutoCloseable {
         fanOut.close();
         app.stop();
         redis.close();
+        database.close();
         LOG.info("Alert server on port {} stopped", app.port());
     }
 }

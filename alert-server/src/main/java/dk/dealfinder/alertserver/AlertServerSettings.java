@@ -1,20 +1,28 @@
 package dk.dealfinder.alertserver;
 
+import dk.dealfinder.alertserver.db.DatabaseSettings;
 import dk.dealfinder.alertserver.similar.SimilarSearchSettings;
+import dk.dealfinder.core.model.SavedQuery;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 
 /**
- * Everything an {@link AlertServer} needs.
+ * Everything an {@link AlertServer} needs. Start from {@link #defaults} and change what differs
+ * with {@link #toBuilder()}.
  *
  * @param port HTTP port, 0 for an ephemeral one
  * @param redisUri {@code redis://[user:password@]host:port[/db]}
- * @param ingestToken shared secret the Flink job sends as {@code Authorization: Bearer}
+ * @param ingestToken shared secret the Flink job sends as {@code Authorization: Bearer}; it also
+ *     admits Prometheus to {@code /metrics}
  * @param streamKey Redis stream holding the alerts; replicas sharing it share one feed
  * @param heartbeat interval of SSE comment lines that keep idle connections open through proxies
  * @param streamMaxLen approximate number of alerts the stream keeps (older ones are trimmed)
  * @param clientQueueLimit alerts buffered per SSE client before it is dropped as too slow
  * @param similarSearch where {@code /api/similar} queries Qdrant; off by default
+ * @param database PostgreSQL: users, saved queries, listings, alert history
+ * @param access sessions, cookies, CORS and the rate limit
+ * @param sites marketplaces the job scrapes; saved queries must name one of them
  */
 public record AlertServerSettings(
         int port,
@@ -24,7 +32,10 @@ public record AlertServerSettings(
         Duration heartbeat,
         long streamMaxLen,
         int clientQueueLimit,
-        SimilarSearchSettings similarSearch) {
+        SimilarSearchSettings similarSearch,
+        DatabaseSettings database,
+        AccessSettings access,
+        List<String> sites) {
 
     public static final String DEFAULT_STREAM_KEY = "dealfinder:alerts";
     public static final Duration DEFAULT_HEARTBEAT = Duration.ofSeconds(15);
@@ -50,10 +61,17 @@ public record AlertServerSettings(
                     "clientQueueLimit must be >= 1, was " + clientQueueLimit);
         }
         Objects.requireNonNull(similarSearch, "similarSearch");
+        Objects.requireNonNull(database, "database");
+        Objects.requireNonNull(access, "access");
+        sites = List.copyOf(sites);
+        if (sites.isEmpty()) {
+            throw new IllegalArgumentException("sites must name at least one marketplace");
+        }
     }
 
     /** An ephemeral port and the defaults for everything else. */
-    public static AlertServerSettings defaults(String redisUri, String ingestToken) {
+    public static AlertServerSettings defaults(
+            String redisUri, String ingestToken, DatabaseSettings database) {
         return new AlertServerSettings(
                 0,
                 redisUri,
@@ -62,68 +80,118 @@ public record AlertServerSettings(
                 DEFAULT_HEARTBEAT,
                 DEFAULT_STREAM_MAX_LEN,
                 DEFAULT_CLIENT_QUEUE_LIMIT,
-                SimilarSearchSettings.disabled());
+                SimilarSearchSettings.disabled(),
+                database,
+                AccessSettings.DEFAULTS,
+                List.of(SavedQuery.DEFAULT_SITE));
+    }
+
+    public Builder toBuilder() {
+        return new Builder(this);
     }
 
     public AlertServerSettings withPort(int newPort) {
-        return new AlertServerSettings(
-                newPort,
-                redisUri,
-                ingestToken,
-                streamKey,
-                heartbeat,
-                streamMaxLen,
-                clientQueueLimit,
-                similarSearch);
+        return toBuilder().port(newPort).build();
     }
 
     public AlertServerSettings withStreamKey(String newStreamKey) {
-        return new AlertServerSettings(
-                port,
-                redisUri,
-                ingestToken,
-                newStreamKey,
-                heartbeat,
-                streamMaxLen,
-                clientQueueLimit,
-                similarSearch);
+        return toBuilder().streamKey(newStreamKey).build();
     }
 
     public AlertServerSettings withHeartbeat(Duration newHeartbeat) {
-        return new AlertServerSettings(
-                port,
-                redisUri,
-                ingestToken,
-                streamKey,
-                newHeartbeat,
-                streamMaxLen,
-                clientQueueLimit,
-                similarSearch);
+        return toBuilder().heartbeat(newHeartbeat).build();
     }
 
     public AlertServerSettings withClientQueueLimit(int newClientQueueLimit) {
-        return new AlertServerSettings(
-                port,
-                redisUri,
-                ingestToken,
-                streamKey,
-                heartbeat,
-                streamMaxLen,
-                newClientQueueLimit,
-                similarSearch);
+        return toBuilder().clientQueueLimit(newClientQueueLimit).build();
     }
 
     /** Enables {@code /api/similar} against the given Qdrant. */
     public AlertServerSettings withSimilarSearch(SimilarSearchSettings newSimilarSearch) {
-        return new AlertServerSettings(
-                port,
-                redisUri,
-                ingestToken,
-                streamKey,
-                heartbeat,
-                streamMaxLen,
-                clientQueueLimit,
-                newSimilarSearch);
+        return toBuilder().similarSearch(newSimilarSearch).build();
+    }
+
+    public AlertServerSettings withAccess(AccessSettings newAccess) {
+        return toBuilder().access(newAccess).build();
+    }
+
+    /** Changes some settings of an existing value; {@link #build} validates them together. */
+    public static final class Builder {
+        private int port;
+        private final String redisUri;
+        private final String ingestToken;
+        private String streamKey;
+        private Duration heartbeat;
+        private final long streamMaxLen;
+        private int clientQueueLimit;
+        private SimilarSearchSettings similarSearch;
+        private final DatabaseSettings database;
+        private AccessSettings access;
+        private List<String> sites;
+
+        private Builder(AlertServerSettings from) {
+            port = from.port;
+            redisUri = from.redisUri;
+            ingestToken = from.ingestToken;
+            streamKey = from.streamKey;
+            heartbeat = from.heartbeat;
+            streamMaxLen = from.streamMaxLen;
+            clientQueueLimit = from.clientQueueLimit;
+            similarSearch = from.similarSearch;
+            database = from.database;
+            access = from.access;
+            sites = from.sites;
+        }
+
+        public Builder port(int value) {
+            port = value;
+            return this;
+        }
+
+        public Builder streamKey(String value) {
+            streamKey = value;
+            return this;
+        }
+
+        public Builder heartbeat(Duration value) {
+            heartbeat = value;
+            return this;
+        }
+
+        public Builder clientQueueLimit(int value) {
+            clientQueueLimit = value;
+            return this;
+        }
+
+        public Builder similarSearch(SimilarSearchSettings value) {
+            similarSearch = value;
+            return this;
+        }
+
+        public Builder access(AccessSettings value) {
+            access = value;
+            return this;
+        }
+
+        public Builder sites(List<String> value) {
+            sites = value;
+            return this;
+        }
+
+        public AlertServerSettings build() {
+            return new AlertServerSettings(
+                    port,
+                    redisUri,
+                    ingestToken,
+                    streamKey,
+                    heartbeat,
+                    streamMaxLen,
+                    clientQueueLimit,
+                    similarSearch,
+                    database,
+                    access,
+                    sites);
+        }
     }
 
     /** Settings end up in logs; the token and any Redis password must not. */
@@ -145,6 +213,12 @@ public record AlertServerSettings(
                 + (similarSearch.enabled()
                         ? similarSearch.qdrantUrl() + "/" + similarSearch.collection()
                         : "off")
+                + ", database="
+                + database
+                + ", access="
+                + access
+                + ", sites="
+                + sites
                 + "]";
     }
 

@@ -1,5 +1,6 @@
 package dk.dealfinder.alertserver;
 
+import dk.dealfinder.alertserver.auth.AuthGate;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
@@ -7,7 +8,8 @@ import java.io.IOException;
 import java.util.List;
 
 /**
- * {@code GET /api/alerts/stream}: the live alert feed as Server-Sent Events. {@code Last-Event-ID}
+ * {@code GET /api/alerts/stream}: the signed-in user's live alert feed as Server-Sent Events
+ * (alerts of their own saved queries and of the operator's shared ones). {@code Last-Event-ID}
  * (header, or {@code ?lastEventId=} for clients reconnecting by hand) resumes right after that
  * entry; otherwise {@code ?replay=N} sends the newest N first; otherwise only new alerts.
  */
@@ -19,10 +21,12 @@ final class AlertStreamHandler implements Handler {
 
     private final RedisAlertStream stream;
     private final AlertFanOut fanOut;
+    private final QueryOwners owners;
 
-    AlertStreamHandler(RedisAlertStream stream, AlertFanOut fanOut) {
+    AlertStreamHandler(RedisAlertStream stream, AlertFanOut fanOut, QueryOwners owners) {
         this.stream = stream;
         this.fanOut = fanOut;
+        this.owners = owners;
     }
 
     @Override
@@ -38,7 +42,13 @@ final class AlertStreamHandler implements Handler {
         ctx.header("X-Accel-Buffering", "no");
 
         ServletEventSink sink = new ServletEventSink(ctx.res().getOutputStream());
-        SseSubscriber subscriber = fanOut.subscribe(sink, backlog, resumeAfter);
+        String userId = AuthGate.principal(ctx).userId();
+        SseSubscriber subscriber =
+                fanOut.subscribe(
+                        sink,
+                        backlog,
+                        resumeAfter,
+                        event -> owners.visibleTo(event.queryId(), userId));
         try {
             // Sending the headers only now means a client that sees them is already subscribed.
             sink.retry(RECONNECT_DELAY_MILLIS);

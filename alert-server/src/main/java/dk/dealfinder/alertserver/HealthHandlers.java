@@ -1,5 +1,6 @@
 package dk.dealfinder.alertserver;
 
+import dk.dealfinder.alertserver.db.Database;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.util.Map;
@@ -7,14 +8,16 @@ import redis.clients.jedis.exceptions.JedisException;
 
 /**
  * {@code /health} says the process is up (liveness: restart it if not); {@code /ready} says it can
- * do its job, which needs Redis (readiness: send it traffic only if so).
+ * do its job, which needs Redis and PostgreSQL (readiness: send it traffic only if so).
  */
 final class HealthHandlers {
 
     private final RedisAlertStream stream;
+    private final Database database;
 
-    HealthHandlers(RedisAlertStream stream) {
+    HealthHandlers(RedisAlertStream stream, Database database) {
         this.stream = stream;
+        this.database = database;
     }
 
     void health(Context ctx) {
@@ -28,11 +31,13 @@ final class HealthHandlers {
         } catch (JedisException e) {
             redisUp = false;
         }
-        if (redisUp) {
-            ctx.json(Map.of("status", "UP", "redis", "UP"));
-        } else {
-            ctx.status(HttpStatus.SERVICE_UNAVAILABLE)
-                    .json(Map.of("status", "DOWN", "redis", "DOWN"));
-        }
+        boolean databaseUp = database.ping();
+        Map<String, String> body =
+                Map.of(
+                        "status", redisUp && databaseUp ? "UP" : "DOWN",
+                        "redis", redisUp ? "UP" : "DOWN",
+                        "database", databaseUp ? "UP" : "DOWN");
+        ctx.status(redisUp && databaseUp ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE)
+                .json(body);
     }
 }

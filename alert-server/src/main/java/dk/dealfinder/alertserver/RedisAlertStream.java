@@ -21,6 +21,9 @@ final class RedisAlertStream {
     /** Stream entry field holding the alert JSON. */
     static final String FIELD = "alert";
 
+    /** Stream entry field holding the alert's saved query id. */
+    static final String QUERY_FIELD = "query";
+
     /** Alert ids are remembered this long (30 days), far beyond any Flink replay window. */
     private static final long GUARD_TTL_SECONDS = Duration.ofDays(30).toSeconds();
 
@@ -41,7 +44,7 @@ final class RedisAlertStream {
     record Appended(List<StreamId> ids, int added, int duplicates) {}
 
     /** Appends alert JSON documents keyed by alert id in one atomic script run. */
-    Appended append(List<String> alertIds, List<String> alertJson) {
+    Appended append(List<String> alertIds, List<String> alertJson, List<String> queryIds) {
         if (alertIds.isEmpty()) {
             return new Appended(List.of(), 0, 0);
         }
@@ -54,6 +57,7 @@ final class RedisAlertStream {
         args.add(Long.toString(maxLen));
         args.add(Long.toString(GUARD_TTL_SECONDS));
         args.addAll(alertJson);
+        args.addAll(queryIds);
         return toAppended((List<?>) runAppendScript(keys, args));
     }
 
@@ -149,7 +153,11 @@ final class RedisAlertStream {
             String json = entry.getFields().get(FIELD);
             if (json != null) {
                 StreamEntryID id = entry.getID();
-                events.add(new AlertEvent(new StreamId(id.getTime(), id.getSequence()), json));
+                events.add(
+                        new AlertEvent(
+                                new StreamId(id.getTime(), id.getSequence()),
+                                json,
+                                entry.getFields().get(QUERY_FIELD)));
             }
         }
         return events;

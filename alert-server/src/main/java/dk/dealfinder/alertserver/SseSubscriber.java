@@ -8,6 +8,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,6 +38,7 @@ final class SseSubscriber {
     private final EventSink sink;
     private final BiConsumer<SseSubscriber, Ending> onEnd;
     private final Backlog backlog;
+    private final Predicate<AlertEvent> visible;
     private final int queueLimit;
     private final Executor writer;
     private final Queue<AlertEvent> queue = new ConcurrentLinkedQueue<>();
@@ -56,6 +58,7 @@ final class SseSubscriber {
             EventSink sink,
             Backlog backlog,
             StreamId resumeAfter,
+            Predicate<AlertEvent> visible,
             int queueLimit,
             Executor writer,
             BiConsumer<SseSubscriber, Ending> onEnd) {
@@ -63,6 +66,7 @@ final class SseSubscriber {
         this.onEnd = onEnd;
         this.backlog = backlog;
         this.lastDelivered = resumeAfter;
+        this.visible = visible;
         this.queueLimit = queueLimit;
         this.writer = writer;
     }
@@ -166,10 +170,16 @@ final class SseSubscriber {
         }
     }
 
-    /** Backlog and live feed overlap around the moment of connecting; ids keep each alert once. */
+    /**
+     * Backlog and live feed overlap around the moment of connecting; ids keep each alert once.
+     * Alerts the user may not see are passed over, and still move the position on, so the backlog
+     * pages forward past them.
+     */
     private void deliver(AlertEvent event) throws IOException {
         if (lastDelivered == null || event.id().compareTo(lastDelivered) > 0) {
-            sink.event(ALERT_EVENT, event.id().toString(), event.json());
+            if (visible.test(event)) {
+                sink.event(ALERT_EVENT, event.id().toString(), event.json());
+            }
             lastDelivered = event.id();
         }
     }

@@ -35,10 +35,7 @@ class AlertIngestTest {
     @BeforeAll
     static void startServer() {
         redis = RedisClient.create(URI.create(SharedRedis.uri()));
-        server =
-                AlertServer.start(
-                        AlertServerSettings.defaults(SharedRedis.uri(), AlertServerHttp.TOKEN)
-                                .withStreamKey(STREAM));
+        server = AlertServer.start(TestBackends.settings().withStreamKey(STREAM));
     }
 
     @AfterAll
@@ -152,7 +149,7 @@ class AlertIngestTest {
         HTTP.postAlerts(server, batch(alert("Målt")));
         HTTP.postAlerts(server, "not json");
 
-        String metrics = HTTP.get(server, "/metrics").body();
+        String metrics = HTTP.get(server, "/metrics", "Bearer " + AlertServerHttp.TOKEN).body();
 
         assertThat(metrics)
                 .contains("# TYPE alerts_accepted_total counter")
@@ -167,7 +164,9 @@ class AlertIngestTest {
     void answers503WhileRedisIsUnreachable() throws Exception {
         String nowhere = "redis://127.0.0.1:" + SharedRedis.freePort();
         try (AlertServer orphan =
-                AlertServer.start(AlertServerSettings.defaults(nowhere, AlertServerHttp.TOKEN))) {
+                AlertServer.start(
+                        AlertServerSettings.defaults(
+                                nowhere, AlertServerHttp.TOKEN, TestBackends.database()))) {
             assertThat(HTTP.postAlerts(orphan, batch(alert("Cykel"))).statusCode()).isEqualTo(503);
             assertThat(HTTP.get(orphan, "/ready").statusCode()).isEqualTo(503);
             assertThat(HTTP.get(orphan, "/health").statusCode()).isEqualTo(200);

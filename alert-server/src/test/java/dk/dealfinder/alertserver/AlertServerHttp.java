@@ -36,19 +36,55 @@ final class AlertServerHttp {
         return postAlerts(server, body, "Bearer " + TOKEN);
     }
 
+    /** GET signed in as the shared test user. */
     HttpResponse<String> get(AlertServer server, String path)
             throws IOException, InterruptedException {
-        return http.send(
-                HttpRequest.newBuilder(server.baseUrl().resolve(path))
-                        .timeout(Duration.ofSeconds(10))
-                        .GET()
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        return get(server, path, TestBackends.sharedUser().bearer());
     }
 
+    /** GET with the given Authorization header (null for none). */
+    HttpResponse<String> get(AlertServer server, String path, String authorization)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(server.baseUrl().resolve(path))
+                        .timeout(Duration.ofSeconds(10))
+                        .GET();
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Any request with a JSON body (or none), with the given Authorization header. */
+    HttpResponse<String> send(
+            AlertServer server, String method, String path, String json, String authorization)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(server.baseUrl().resolve(path))
+                        .timeout(Duration.ofSeconds(10))
+                        .method(
+                                method,
+                                json == null
+                                        ? HttpRequest.BodyPublishers.noBody()
+                                        : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The feed, signed in as the shared test user. */
     SseConnection stream(AlertServer server, String query, String lastEventId)
             throws IOException, InterruptedException {
+        return stream(server, query, lastEventId, TestBackends.sharedUser().bearer());
+    }
+
+    SseConnection stream(AlertServer server, String query, String lastEventId, String authorization)
+            throws IOException, InterruptedException {
         URI uri = server.baseUrl().resolve("/api/alerts/stream" + query);
-        return SseConnection.open(http, uri, lastEventId);
+        return SseConnection.open(http, uri, lastEventId, authorization);
     }
 }

@@ -3,6 +3,7 @@ package dk.dealfinder.alertserver;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dk.dealfinder.alertserver.db.DatabaseSettings;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -49,10 +50,14 @@ class AlertServerMainTest {
     @Test
     void settingsNeverPrintSecrets() {
         AlertServerSettings settings =
-                AlertServerSettings.defaults("redis://user:hunter2@redis:6379/0", "s3cret");
+                AlertServerSettings.defaults(
+                        "redis://user:hunter2@redis:6379/0",
+                        "s3cret",
+                        new DatabaseSettings(
+                                "jdbc:postgresql://db:5432/dealfinder", "dealfinder", "pg-secret"));
 
         assertThat(settings.toString())
-                .doesNotContain("s3cret", "hunter2")
+                .doesNotContain("s3cret", "hunter2", "pg-secret")
                 .contains("redis://***@redis:6379/0");
     }
 

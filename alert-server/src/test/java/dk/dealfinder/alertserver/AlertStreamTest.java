@@ -6,11 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.dealfinder.alertserver.SseConnection.Event;
 import dk.dealfinder.core.model.Alert;
-import dk.dealfinder.testkit.SharedRedis;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,9 +23,7 @@ class AlertStreamTest {
 
     @BeforeEach
     void useOwnStream() {
-        settings =
-                AlertServerSettings.defaults(SharedRedis.uri(), AlertServerHttp.TOKEN)
-                        .withStreamKey("test:" + UUID.randomUUID());
+        settings = TestBackends.settings();
     }
 
     @AfterEach
@@ -151,7 +147,8 @@ class AlertStreamTest {
         connect(server, "", null);
         connect(server, "", null);
 
-        assertThat(http.get(server, "/metrics").body()).containsPattern("(?m)^sse_clients 2$");
+        assertThat(http.get(server, "/metrics", "Bearer " + AlertServerHttp.TOKEN).body())
+                .containsPattern("(?m)^sse_clients 2$");
     }
 
     @Test

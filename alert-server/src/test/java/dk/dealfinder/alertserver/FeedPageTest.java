@@ -2,7 +2,6 @@ package dk.dealfinder.alertserver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dk.dealfinder.testkit.SharedRedis;
 import java.net.http.HttpResponse;
 import java.util.Base64;
 import java.util.regex.Matcher;
@@ -19,10 +18,7 @@ class FeedPageTest {
 
     @BeforeAll
     static void startServer() {
-        server =
-                AlertServer.start(
-                        AlertServerSettings.defaults(SharedRedis.uri(), AlertServerHttp.TOKEN)
-                                .withStreamKey("test:page"));
+        server = AlertServer.start(TestBackends.settings());
     }
 
     @AfterAll

@@ -48,10 +48,13 @@ final class SseConnection implements AutoCloseable {
     }
 
     /** Opens the stream and returns once the server has sent its headers. */
-    static SseConnection open(HttpClient http, URI uri, String lastEventId)
+    static SseConnection open(HttpClient http, URI uri, String lastEventId, String authorization)
             throws IOException, InterruptedException {
         HttpRequest.Builder request =
-                HttpRequest.newBuilder(uri).header("Accept", "text/event-stream").GET();
+                HttpRequest.newBuilder(uri)
+                        .header("Accept", "text/event-stream")
+                        .header("Authorization", authorization)
+                        .GET();
         if (lastEventId != null) {
             request.header("Last-Event-ID", lastEventId);
         }

@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -18,6 +19,8 @@ import org.junit.jupiter.api.Test;
 class SseSubscriberTest {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
+
+    private static final Predicate<AlertEvent> ALL = event -> true;
 
     private static final BiConsumer<SseSubscriber, SseSubscriber.Ending> IGNORE_END =
             (subscriber, ending) -> {};
@@ -34,7 +37,7 @@ class SseSubscriberTest {
         RecordingSink sink = new RecordingSink();
         sink.stall();
         SseSubscriber subscriber =
-                new SseSubscriber(sink, Backlog.NONE, null, 3, writer, IGNORE_END);
+                new SseSubscriber(sink, Backlog.NONE, null, ALL, 3, writer, IGNORE_END);
         subscriber.start();
 
         // The writer is stuck on the first; the rest pile up past the limit of 3.
@@ -56,7 +59,7 @@ class SseSubscriberTest {
         try (AlertFanOut fanOut = new AlertFanOut(Duration.ofHours(1), 1, metrics)) {
             RecordingSink sink = new RecordingSink();
             sink.stall();
-            SseSubscriber subscriber = fanOut.subscribe(sink, Backlog.NONE, null);
+            SseSubscriber subscriber = fanOut.subscribe(sink, Backlog.NONE, null, ALL);
             subscriber.start();
 
             fanOut.publish(List.of(event(1), event(2), event(3)));
@@ -77,7 +80,7 @@ class SseSubscriberTest {
                                 ? List.of(event(2), event(3))
                                 : List.of();
         SseSubscriber subscriber =
-                new SseSubscriber(sink, backlog, new StreamId(1, 0), 100, writer, IGNORE_END);
+                new SseSubscriber(sink, backlog, new StreamId(1, 0), ALL, 100, writer, IGNORE_END);
         // Live alerts that arrive while the backlog is read overlap with it.
         subscriber.offer(event(3));
         subscriber.offer(event(4));
@@ -98,7 +101,7 @@ class SseSubscriberTest {
     void heartbeatIsAComment() throws Exception {
         RecordingSink sink = new RecordingSink();
         SseSubscriber subscriber =
-                new SseSubscriber(sink, Backlog.NONE, null, 10, writer, IGNORE_END);
+                new SseSubscriber(sink, Backlog.NONE, null, ALL, 10, writer, IGNORE_END);
         subscriber.start();
 
         subscriber.heartbeat();
@@ -112,7 +115,7 @@ class SseSubscriberTest {
         RecordingSink sink = new RecordingSink();
         sink.failWrites = true;
         SseSubscriber subscriber =
-                new SseSubscriber(sink, Backlog.NONE, null, 10, writer, IGNORE_END);
+                new SseSubscriber(sink, Backlog.NONE, null, ALL, 10, writer, IGNORE_END);
         subscriber.start();
 
         subscriber.offer(event(1));
@@ -123,7 +126,7 @@ class SseSubscriberTest {
     }
 
     private static AlertEvent event(int n) {
-        return new AlertEvent(new StreamId(n, 0), "{\"n\":" + n + "}");
+        return new AlertEvent(new StreamId(n, 0), "{\"n\":" + n + "}", "query-1");
     }
 
     /** Records frames as text; can hold the writer inside a write, like a client not reading. */

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.dealfinder.alertserver.AlertServer;
 import dk.dealfinder.alertserver.AlertServerSettings;
+import dk.dealfinder.alertserver.db.DatabaseSettings;
 import dk.dealfinder.core.config.DealfinderConfig;
 import dk.dealfinder.core.model.SavedQuery;
 import dk.dealfinder.core.store.JdbcSavedQueryStore;
@@ -70,7 +71,10 @@ class DealfinderJobITCase {
         marketplace = LocalMarketplace.start(MarketplaceOptions.empty());
         alertServer =
                 AlertServer.start(
-                        AlertServerSettings.defaults(SharedRedis.uri(), TOKEN)
+                        AlertServerSettings.defaults(
+                                        SharedRedis.uri(),
+                                        TOKEN,
+                                        new DatabaseSettings(pgUrl, SharedPostgres.user(), ""))
                                 .withStreamKey("it:" + UUID.randomUUID()));
         rawTopic = "raw-" + UUID.randomUUID();
     }
@@ -112,7 +116,9 @@ class DealfinderJobITCase {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         JobClient job = DealfinderJob.fromConfig(config()).executeAsync(env);
         try (SseClient feed =
-                SseClient.connect(alertServer.baseUrl().resolve("/api/alerts/stream"))) {
+                SseClient.connect(
+                        alertServer.baseUrl().resolve("/api/alerts/stream"),
+                        alertServer.newUserBearer("it-" + UUID.randomUUID()))) {
             long idle = marketplace.requestCount();
             Await.until(
                     DEADLINE,

@@ -28,20 +28,33 @@ public final class SseClient implements AutoCloseable {
     private volatile InputStream body;
     private volatile int status;
 
-    private SseClient(URI uri, String lastEventId) {
-        reader = new Thread(() -> read(uri, lastEventId), "sse-client " + uri);
+    private SseClient(URI uri, String lastEventId, String authorization) {
+        reader = new Thread(() -> read(uri, lastEventId, authorization), "sse-client " + uri);
         reader.setDaemon(true);
         reader.start();
     }
 
     /** Connects to {@code uri} and keeps reading in the background until closed. */
     public static SseClient connect(URI uri) {
-        return new SseClient(uri, null);
+        return new SseClient(uri, null, null);
+    }
+
+    /**
+     * Connects with an {@code Authorization} header, e.g. {@code "Bearer " + token} for the
+     * alert-server's per-user feed.
+     */
+    public static SseClient connect(URI uri, String authorization) {
+        return new SseClient(uri, null, authorization);
     }
 
     /** Connects resuming after {@code lastEventId}, as a reconnecting EventSource does. */
     public static SseClient resume(URI uri, String lastEventId) {
-        return new SseClient(uri, lastEventId);
+        return new SseClient(uri, lastEventId, null);
+    }
+
+    /** Resumes with an {@code Authorization} header. */
+    public static SseClient resume(URI uri, String lastEventId, String authorization) {
+        return new SseClient(uri, lastEventId, authorization);
     }
 
     public List<Event> events() {
@@ -57,11 +70,14 @@ public final class SseClient implements AutoCloseable {
         return status;
     }
 
-    private void read(URI uri, String lastEventId) {
+    private void read(URI uri, String lastEventId, String authorization) {
         HttpRequest.Builder request =
                 HttpRequest.newBuilder(uri).header("Accept", "text/event-stream").GET();
         if (lastEventId != null) {
             request.header("Last-Event-ID", lastEventId);
+        }
+        if (authorization != null) {
+            request.header("Authorization", authorization);
         }
         try {
             HttpResponse<InputStream> response =

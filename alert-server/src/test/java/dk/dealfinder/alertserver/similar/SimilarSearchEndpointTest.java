@@ -8,10 +8,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.dealfinder.alertserver.AlertServer;
-import dk.dealfinder.alertserver.AlertServerSettings;
+import dk.dealfinder.alertserver.TestBackends;
 import dk.dealfinder.core.embedding.TextEmbedder;
 import dk.dealfinder.core.model.EmbeddedListing;
-import dk.dealfinder.testkit.SharedRedis;
 import dk.dealfinder.testkit.doubles.qdrant.QdrantDouble;
 import io.grpc.Status;
 import io.qdrant.client.QdrantClient;
@@ -99,18 +98,13 @@ class SimilarSearchEndpointTest {
                                             true)))
                     .get();
         }
-        String token = "similar-test-" + UUID.randomUUID();
         server =
                 AlertServer.start(
-                        AlertServerSettings.defaults(SharedRedis.uri(), token)
-                                .withStreamKey("similar:" + UUID.randomUUID())
+                        TestBackends.settings()
                                 .withSimilarSearch(
                                         SimilarSearchSettings.qdrant(
                                                 qdrant.restUrl(), COLLECTION)));
-        serverWithoutQdrant =
-                AlertServer.start(
-                        AlertServerSettings.defaults(SharedRedis.uri(), token)
-                                .withStreamKey("similar:" + UUID.randomUUID()));
+        serverWithoutQdrant = AlertServer.start(TestBackends.settings());
     }
 
     @AfterAll
@@ -199,6 +193,7 @@ class SimilarSearchEndpointTest {
     private static HttpResponse<String> get(AlertServer target, String path) throws Exception {
         return HTTP.send(
                 HttpRequest.newBuilder(target.baseUrl().resolve(path))
+                        .header("Authorization", TestBackends.sharedUser().bearer())
                         .timeout(Duration.ofSeconds(30))
                         .GET()
                         .build(),

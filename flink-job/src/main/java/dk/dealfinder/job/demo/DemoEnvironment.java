@@ -2,6 +2,7 @@ package dk.dealfinder.job.demo;
 
 import dk.dealfinder.alertserver.AlertServer;
 import dk.dealfinder.alertserver.AlertServerSettings;
+import dk.dealfinder.alertserver.db.DatabaseSettings;
 import dk.dealfinder.core.config.DealfinderConfig;
 import dk.dealfinder.core.model.SavedQuery;
 import dk.dealfinder.core.store.JdbcSavedQueryStore;
@@ -101,9 +102,14 @@ public final class DemoEnvironment implements AutoCloseable {
         String token = HexFormat.of().formatHex(SecureRandom.getSeed(16));
         AlertServer alerts =
                 AlertServer.start(
-                        AlertServerSettings.defaults(redisUrl, token)
+                        AlertServerSettings.defaults(
+                                        redisUrl,
+                                        token,
+                                        new DatabaseSettings(pgUrl, SharedPostgres.user(), ""))
                                 .withPort(options.alertPort()));
         started.push(alerts);
+        String demoBearer =
+                alerts.newUserBearer("demo-" + HexFormat.of().formatHex(SecureRandom.getSeed(3)));
 
         DealfinderConfig config =
                 LocalStackConfig.of(marketplace.baseUrl(), pgUrl, alerts.baseUrl(), token)
@@ -132,16 +138,16 @@ public final class DemoEnvironment implements AutoCloseable {
         started.push(() -> job.cancel().get());
 
         System.out.printf(
-                "%n  dealfinder demo is running%n"
-                        + "  alert feed (browser): %s/%n"
-                        + "  alert feed (SSE):     curl -N %s/api/alerts/stream%n"
-                        + "  Flink web UI:         http://localhost:%d/%n"
-                        + "  local marketplace:    %s/recommerce/forsale/search?q=iPhone+13%n"
-                        + "  PostgreSQL:           %s%n"
-                        + "  data directory:       %s%n"
-                        + "  saved queries:        %s%n"
-                        + "  Ctrl-C stops everything.%n%n",
+                "%n  dealfinder demo is running%n  dashboard:            %s/  (sign in with the"
+                    + " demo token)%n  demo API token:       %s%n  alert feed (SSE):     curl -N -H"
+                    + " 'Authorization: %s' %s/api/alerts/stream%n  Flink web UI:        "
+                    + " http://localhost:%d/%n  local marketplace:   "
+                    + " %s/recommerce/forsale/search?q=iPhone+13%n  PostgreSQL:           %s%n "
+                    + " data directory:       %s%n  saved queries:        %s%n  Ctrl-C stops"
+                    + " everything.%n%n",
                 alerts.baseUrl(),
+                demoBearer.substring("Bearer ".length()),
+                demoBearer,
                 alerts.baseUrl(),
                 options.webUiPort(),
                 marketplace.baseUrl(),

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.dealfinder.alertserver.AlertServer;
 import dk.dealfinder.alertserver.AlertServerSettings;
+import dk.dealfinder.alertserver.db.DatabaseSettings;
 import dk.dealfinder.core.model.SavedQuery;
 import dk.dealfinder.core.store.JdbcSavedQueryStore;
 import dk.dealfinder.testkit.Await;
@@ -56,7 +57,10 @@ class FlinkWebSubmissionITCase {
         marketplace = LocalMarketplace.start(MarketplaceOptions.empty());
         alertServer =
                 AlertServer.start(
-                        AlertServerSettings.defaults(SharedRedis.uri(), TOKEN)
+                        AlertServerSettings.defaults(
+                                        SharedRedis.uri(),
+                                        TOKEN,
+                                        new DatabaseSettings(pgUrl, SharedPostgres.user(), ""))
                                 .withStreamKey("cluster:" + UUID.randomUUID()));
         cluster = FlinkSessionCluster.start(home);
         rest = new FlinkRestClient(cluster.restPort());
@@ -102,7 +106,9 @@ class FlinkWebSubmissionITCase {
                                 true));
 
         try (SseClient feed =
-                SseClient.connect(alertServer.baseUrl().resolve("/api/alerts/stream"))) {
+                SseClient.connect(
+                        alertServer.baseUrl().resolve("/api/alerts/stream"),
+                        alertServer.newUserBearer("it-" + UUID.randomUUID()))) {
             awaitPolls(2);
             long first =
                     marketplace.catalogue().publish(ListingDraft.of("iPhone 13 128GB sort", 2500));
@@ -168,6 +174,7 @@ class FlinkWebSubmissionITCase {
                         .send(
                                 HttpRequest.newBuilder(
                                                 URI.create(alertServer.baseUrl() + "/metrics"))
+                                        .header("Authorization", "Bearer " + TOKEN)
                                         .build(),
                                 HttpResponse.BodyHandlers.ofString());
         return metrics.body()
