@@ -6,6 +6,7 @@ import dk.dealfinder.alertserver.api.JsonBodies;
 import dk.dealfinder.alertserver.api.OpenApiDocument;
 import dk.dealfinder.alertserver.api.SavedQueryApi;
 import dk.dealfinder.alertserver.api.SavedQueryRepository;
+import dk.dealfinder.alertserver.auth.AccountApi;
 import dk.dealfinder.alertserver.auth.AuthGate;
 import dk.dealfinder.alertserver.auth.RateLimiter;
 import dk.dealfinder.alertserver.auth.SignInHandlers;
@@ -178,6 +179,7 @@ public final class AlertServer implements AutoCloseable {
                                         router.post("/login", signIn::signIn);
                                         router.post("/logout", signIn::signOut);
                                         queries.routes(router);
+                                        new AccountApi(users).routes(router);
                                         router.get(
                                                 "/openapi.json",
                                                 ctx ->

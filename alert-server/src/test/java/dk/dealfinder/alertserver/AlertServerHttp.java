@@ -8,9 +8,9 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 /** Plain HTTP calls against a running {@link AlertServer}, as the Flink sink and browsers make. */
-final class AlertServerHttp {
+public final class AlertServerHttp {
 
-    static final String TOKEN = "test-ingest-token";
+    public static final String TOKEN = "test-ingest-token";
 
     private final HttpClient http =
             HttpClient.newBuilder()
@@ -18,7 +18,7 @@ final class AlertServerHttp {
                     .connectTimeout(Duration.ofSeconds(5))
                     .build();
 
-    HttpResponse<String> postAlerts(AlertServer server, String body, String authorization)
+    public HttpResponse<String> postAlerts(AlertServer server, String body, String authorization)
             throws IOException, InterruptedException {
         HttpRequest.Builder request =
                 HttpRequest.newBuilder(server.baseUrl().resolve("/internal/alerts"))
@@ -31,19 +31,19 @@ final class AlertServerHttp {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    HttpResponse<String> postAlerts(AlertServer server, String body)
+    public HttpResponse<String> postAlerts(AlertServer server, String body)
             throws IOException, InterruptedException {
         return postAlerts(server, body, "Bearer " + TOKEN);
     }
 
     /** GET signed in as the shared test user. */
-    HttpResponse<String> get(AlertServer server, String path)
+    public HttpResponse<String> get(AlertServer server, String path)
             throws IOException, InterruptedException {
         return get(server, path, TestBackends.sharedUser().bearer());
     }
 
     /** GET with the given Authorization header (null for none). */
-    HttpResponse<String> get(AlertServer server, String path, String authorization)
+    public HttpResponse<String> get(AlertServer server, String path, String authorization)
             throws IOException, InterruptedException {
         HttpRequest.Builder request =
                 HttpRequest.newBuilder(server.baseUrl().resolve(path))
@@ -55,8 +55,20 @@ final class AlertServerHttp {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** GET with an Origin header, as a browser on another site sends. */
+    public HttpResponse<String> getWithOrigin(AlertServer server, String path, String origin)
+            throws IOException, InterruptedException {
+        return http.send(
+                HttpRequest.newBuilder(server.baseUrl().resolve(path))
+                        .timeout(Duration.ofSeconds(10))
+                        .header("Origin", origin)
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     /** Any request with a JSON body (or none), with the given Authorization header. */
-    HttpResponse<String> send(
+    public HttpResponse<String> send(
             AlertServer server, String method, String path, String json, String authorization)
             throws IOException, InterruptedException {
         HttpRequest.Builder request =
@@ -77,12 +89,13 @@ final class AlertServerHttp {
     }
 
     /** The feed, signed in as the shared test user. */
-    SseConnection stream(AlertServer server, String query, String lastEventId)
+    public SseConnection stream(AlertServer server, String query, String lastEventId)
             throws IOException, InterruptedException {
         return stream(server, query, lastEventId, TestBackends.sharedUser().bearer());
     }
 
-    SseConnection stream(AlertServer server, String query, String lastEventId, String authorization)
+    public SseConnection stream(
+            AlertServer server, String query, String lastEventId, String authorization)
             throws IOException, InterruptedException {
         URI uri = server.baseUrl().resolve("/api/alerts/stream" + query);
         return SseConnection.open(http, uri, lastEventId, authorization);

@@ -16,7 +16,11 @@ final class TestAlerts {
     private TestAlerts() {}
 
     static Alert alert(String title) {
-        String queryId = "query-1";
+        return alertFor(TestBackends.SHARED_QUERY, title);
+    }
+
+    /** An alert of the given saved query. */
+    static Alert alertFor(String queryId, String title) {
         String listingKey = "dba:" + UUID.randomUUID();
         return new Alert(
                 Alert.idOf(queryId, listingKey, 1),

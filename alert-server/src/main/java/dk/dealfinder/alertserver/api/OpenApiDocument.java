@@ -18,7 +18,7 @@ public final class OpenApiDocument {
 
     /** The fragments, in the order their paths appear. */
     static final List<String> FRAGMENTS =
-            List.of("alerts.json", "queries.json", "listings.json", "account.json");
+            List.of("alerts.json", "queries.json", "listings.json", "similar.json", "account.json");
 
     private OpenApiDocument() {}
 

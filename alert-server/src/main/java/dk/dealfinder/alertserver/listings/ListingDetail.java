@@ -1,0 +1,48 @@
+package dk.dealfinder.alertserver.listings;
+
+import java.util.List;
+
+/**
+ * Everything the detail panel shows about one listing, for one user.
+ *
+ * @param summary the card fields
+ * @param url the listing on the marketplace
+ * @param description the seller's text (untrusted)
+ * @param imageUrls every photo, first is the thumbnail
+ * @param priceHistory one point per version, oldest first
+ * @param matches how each of the caller's saved queries (and the shared ones) judged and scored it
+ * @param favourite whether the caller starred it
+ * @param notifyOnPriceDrop whether the caller asked to hear about price drops
+ */
+public record ListingDetail(
+        ListingSummary summary,
+        String url,
+        String description,
+        List<String> imageUrls,
+        List<PricePoint> priceHistory,
+        List<MatchView> matches,
+        boolean favourite,
+        boolean notifyOnPriceDrop) {
+
+    /**
+     * The price from one version on.
+     *
+     * @param changeKind NEW, PRICE_DROP, UPDATED, REMOVED, ...
+     */
+    public record PricePoint(int version, Long price, String changeKind, long observedAt) {}
+
+    /** One saved query's verdict and score, with the score's parts and its explanation. */
+    public record MatchView(
+            String queryId,
+            String queryName,
+            int listingVersion,
+            String verdict,
+            double confidence,
+            double score,
+            double relevance,
+            double priceScore,
+            double freshness,
+            double conditionScore,
+            String explanation,
+            String modelId) {}
+}
