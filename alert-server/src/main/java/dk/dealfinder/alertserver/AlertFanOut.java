@@ -23,7 +23,16 @@ import java.util.function.Predicate;
 final class AlertFanOut implements AutoCloseable {
 
     private final Set<SseSubscriber> subscribers = ConcurrentHashMap.newKeySet();
-    private final ExecutorService writers = Executors.newCachedThreadPool(named("sse-writer"));
+
+    /**
+     * Writers run on a bounded pool: with one thread per busy client, a burst to a thousand clients
+     * once took hundreds of threads that starved ingest and Redis of CPU. The pool is still large
+     * enough that a few clients stuck in a blocking write cannot hold up the rest.
+     */
+    private static final int WRITER_THREADS = 32;
+
+    private final ExecutorService writers =
+            Executors.newFixedThreadPool(WRITER_THREADS, named("sse-writer"));
     private final ScheduledExecutorService beat =
             Executors.newSingleThreadScheduledExecutor(named("sse-heartbeat"));
     private final int queueLimit;

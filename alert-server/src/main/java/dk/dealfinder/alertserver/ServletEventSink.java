@@ -6,8 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Writes SSE frames straight to the servlet response and flushes each one, so an alert reaches the
- * browser the moment it is written rather than when a buffer fills.
+ * Writes SSE frames to the servlet response. The subscriber flushes after each batch of pending
+ * frames, so an alert reaches the browser the moment it is written, with one write per batch.
  */
 final class ServletEventSink implements EventSink {
 
@@ -24,27 +24,29 @@ final class ServletEventSink implements EventSink {
     }
 
     @Override
+    public void alert(AlertEvent event) throws IOException {
+        out.write(event.frame());
+    }
+
+    @Override
     public void event(String name, String id, String data) throws IOException {
-        StringBuilder frame = new StringBuilder(data.length() + 64);
-        if (id != null) {
-            frame.append("id: ").append(id).append('\n');
-        }
-        frame.append("event: ").append(name).append('\n');
-        // A newline inside data would end the field early; SSE rejoins data lines with '\n'.
-        for (String line : data.split("\r\n|\r|\n", -1)) {
-            frame.append("data: ").append(line).append('\n');
-        }
-        write(frame.append('\n'));
+        write(SseFrames.event(name, id, data));
     }
 
     @Override
     public void comment(String text) throws IOException {
-        write(new StringBuilder(": ").append(text).append("\n\n"));
+        write(SseFrames.comment(text));
     }
 
     /** Sent before the first event: EventSource's reconnect delay. */
     void retry(long millis) throws IOException {
-        write(new StringBuilder("retry: ").append(millis).append("\n\n"));
+        write("retry: " + millis + "\n\n");
+        flush();
+    }
+
+    @Override
+    public void flush() throws IOException {
+        out.flush();
     }
 
     @Override
@@ -52,8 +54,7 @@ final class ServletEventSink implements EventSink {
         done.complete(null);
     }
 
-    private void write(CharSequence frame) throws IOException {
-        out.write(frame.toString().getBytes(StandardCharsets.UTF_8));
-        out.flush();
+    private void write(String frame) throws IOException {
+        out.write(frame.getBytes(StandardCharsets.UTF_8));
     }
 }

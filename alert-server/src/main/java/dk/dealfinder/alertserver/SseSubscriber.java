@@ -151,7 +151,10 @@ final class SseSubscriber {
         }
         if (ending != null) {
             writeEnding(ending);
+            sink.flush();
             finish(ending);
+        } else {
+            sink.flush();
         }
     }
 
@@ -178,7 +181,7 @@ final class SseSubscriber {
     private void deliver(AlertEvent event) throws IOException {
         if (lastDelivered == null || event.id().compareTo(lastDelivered) > 0) {
             if (visible.test(event)) {
-                sink.event(ALERT_EVENT, event.id().toString(), event.json());
+                sink.alert(event);
             }
             lastDelivered = event.id();
         }

@@ -147,8 +147,18 @@ class SseSubscriberTest {
         }
 
         @Override
+        public void alert(AlertEvent event) throws IOException {
+            record(SseSubscriber.ALERT_EVENT + " " + event.id() + " " + event.json());
+        }
+
+        @Override
         public void event(String name, String id, String data) throws IOException {
             record(name + " " + (id == null ? "" : id) + " " + data);
+        }
+
+        @Override
+        public void flush() {
+            // frames are recorded as they are written
         }
 
         @Override

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.LockSupport;
 import org.apache.flink.core.execution.JobClient;
@@ -63,7 +64,8 @@ final class AlertLatencyBench {
             Map<String, Long> publishedAt = new ConcurrentHashMap<>();
             try (SseClient feed =
                     SseClient.connect(
-                            services.alertServer.baseUrl().resolve("/api/alerts/stream"))) {
+                            services.alertServer.baseUrl().resolve("/api/alerts/stream"),
+                            services.alertServer.newUserBearer("bench-" + UUID.randomUUID()))) {
                 long polls = services.marketplace.requestCount();
                 Await.until(
                         Duration.ofMinutes(2),

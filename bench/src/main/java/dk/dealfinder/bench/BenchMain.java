@@ -3,16 +3,19 @@ package dk.dealfinder.bench;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.Set;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
- * Runs every benchmark and writes the results table. Usage: {@code BenchMain full|quick FILE}.
- * Every figure is printed next to a baseline measured in the same run, so the ratios hold on a
- * noisy shared machine even when the absolute numbers do not.
+ * Runs the benchmarks and writes the results table. Usage: {@code BenchMain full|quick FILE
+ * [NAME...]}, where the names (throughput, alert-latency, sse-fanout, backfill, micro) pick some
+ * benchmarks; without them all run. Every figure is printed next to a baseline measured in the same
+ * run, so the ratios hold on a noisy shared machine even when the absolute numbers do not.
  */
 public final class BenchMain {
 
@@ -21,13 +24,32 @@ public final class BenchMain {
     public static void main(String[] args) throws Exception {
         boolean quick = args.length > 0 && args[0].equals("quick");
         Path out = Path.of(args.length > 1 ? args[1] : "bench/target/results.md");
+        Set<String> only =
+                Set.copyOf(Arrays.asList(args).subList(Math.min(2, args.length), args.length));
         Results results = new Results();
         Instant start = Instant.now();
 
-        ThroughputBench.run(results, quick ? 1_500 : 6_000);
-        AlertLatencyBench.run(results, quick ? 100 : 500, Duration.ofMillis(250), 10);
-        BackfillBench.run(results, quick ? 10_000 : 100_000);
-        micro(results, quick);
+        if (only.isEmpty() || only.contains("throughput")) {
+            ThroughputBench.run(results, quick ? 1_500 : 6_000);
+        }
+        if (only.isEmpty() || only.contains("alert-latency")) {
+            AlertLatencyBench.run(results, quick ? 100 : 500, Duration.ofMillis(250), 10);
+        }
+        if (only.isEmpty() || only.contains("sse-fanout")) {
+            // -Dbench.sse.clients, .rate (alerts/s) and .seconds (timed) size it by hand.
+            SseFanOutBench.run(
+                    results,
+                    Integer.getInteger("bench.sse.clients", quick ? 100 : 1_000),
+                    Integer.getInteger("bench.sse.rate", 100),
+                    Duration.ofSeconds(quick ? 3 : 5),
+                    Duration.ofSeconds(Integer.getInteger("bench.sse.seconds", quick ? 10 : 20)));
+        }
+        if (only.isEmpty() || only.contains("backfill")) {
+            BackfillBench.run(results, quick ? 10_000 : 100_000);
+        }
+        if (only.isEmpty() || only.contains("micro")) {
+            micro(results, quick);
+        }
 
         String header =
                 String.format(

@@ -2,6 +2,7 @@ package dk.dealfinder.bench;
 
 import dk.dealfinder.alertserver.AlertServer;
 import dk.dealfinder.alertserver.AlertServerSettings;
+import dk.dealfinder.alertserver.db.DatabaseSettings;
 import dk.dealfinder.core.model.SavedQuery;
 import dk.dealfinder.core.store.JdbcSavedQueryStore;
 import dk.dealfinder.core.store.Migrations;
@@ -33,7 +34,10 @@ final class BenchServices implements AutoCloseable {
         Migrations.migrate(pgUrl, SharedPostgres.user(), "");
         this.alertServer =
                 AlertServer.start(
-                        AlertServerSettings.defaults(SharedRedis.uri(), TOKEN)
+                        AlertServerSettings.defaults(
+                                        SharedRedis.uri(),
+                                        TOKEN,
+                                        new DatabaseSettings(this.pgUrl, SharedPostgres.user(), ""))
                                 .withStreamKey("bench:" + UUID.randomUUID()));
         this.queries = new JdbcSavedQueryStore(pgUrl, SharedPostgres.user(), "", List.of());
     }

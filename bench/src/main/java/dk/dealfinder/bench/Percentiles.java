@@ -9,7 +9,13 @@ final class Percentiles {
     private final long[] sorted;
 
     Percentiles(List<Long> sample) {
-        this.sorted = sample.stream().mapToLong(Long::longValue).sorted().toArray();
+        this(sample.stream().mapToLong(Long::longValue).toArray());
+    }
+
+    /** Sorts {@code sample} in place: large samples are not copied. */
+    Percentiles(long[] sample) {
+        Arrays.sort(sample);
+        this.sorted = sample;
         if (sorted.length == 0) {
             throw new IllegalArgumentException("no samples");
         }

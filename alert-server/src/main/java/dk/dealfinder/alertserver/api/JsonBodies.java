@@ -44,7 +44,7 @@ public final class JsonBodies {
                                             .map(String::valueOf)
                                             .collect(Collectors.joining(", ", "[", "]"))
                             : "must be " + describe(target);
-            throw ApiException.badField(fieldOf(e), expected + ", got " + e.getValue());
+            throw ApiException.badField(fieldOf(e), expected + ", got " + shortened(e.getValue()));
         } catch (JsonMappingException e) {
             String field = fieldOf(e);
             throw ApiException.badField(
@@ -73,6 +73,12 @@ public final class JsonBodies {
             }
         }
         return path.toString();
+    }
+
+    /** Echoes a rejected value, but never a megabyte of it. */
+    private static String shortened(Object value) {
+        String text = String.valueOf(value);
+        return text.length() <= 60 ? "'" + text + "'" : "'" + text.substring(0, 60) + "…'";
     }
 
     private static String describe(Class<?> type) {
