@@ -12,15 +12,21 @@ import dk.dealfinder.alertserver.auth.RateLimiter;
 import dk.dealfinder.alertserver.auth.SignInHandlers;
 import dk.dealfinder.alertserver.auth.User;
 import dk.dealfinder.alertserver.auth.UserStore;
+import dk.dealfinder.alertserver.dashboard.Dashboard;
 import dk.dealfinder.alertserver.db.Database;
 import dk.dealfinder.alertserver.db.DatabaseUnavailableException;
 import dk.dealfinder.alertserver.db.Jdbc;
+import dk.dealfinder.alertserver.listings.JdbcListingReads;
+import dk.dealfinder.alertserver.listings.ListingApi;
+import dk.dealfinder.alertserver.listings.ListingReads;
 import dk.dealfinder.alertserver.similar.SimilarHandler;
 import dk.dealfinder.core.embedding.TextEmbedder;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.json.JavalinJackson;
+import io.javalin.plugin.bundled.CorsPluginConfig;
+import io.javalin.router.JavalinDefaultRouting;
 import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -40,7 +46,7 @@ import redis.clients.jedis.RedisClient;
  * <pre>
  * POST /internal/alerts      ingest (Bearer token), JSON array of Alert or one Alert
  * GET  /api/alerts/stream    SSE feed: Last-Event-ID / ?lastEventId= resume, ?replay=N
- * GET  /                     live page (script from /static/feed.js)
+ * GET  /                     the dashboard (HTMX pages; see the dashboard package)
  * GET  /health, /ready       liveness, readiness (Redis PING)
  * GET  /metrics              Prometheus text
  * GET  /api/similar          listings like ?listing= or ?text=, via Qdrant (when configured)
@@ -60,6 +66,7 @@ public final class AlertServer implements AutoCloseable {
     private final Database database;
     private final AlertFanOut fanOut;
     private final AlertStreamReader reader;
+    private final FavouriteWatcher favourites;
     private final Javalin app;
     private final List<String> routes;
 
@@ -68,12 +75,14 @@ public final class AlertServer implements AutoCloseable {
             Database database,
             AlertFanOut fanOut,
             AlertStreamReader reader,
+            FavouriteWatcher favourites,
             Javalin app,
             List<String> routes) {
         this.redis = redis;
         this.database = database;
         this.fanOut = fanOut;
         this.reader = reader;
+        this.favourites = favourites;
         this.app = app;
         this.routes = routes;
     }
@@ -90,20 +99,25 @@ public final class AlertServer implements AutoCloseable {
                 new AlertStreamReader(
                         stream, fanOut, "alert-stream-reader-" + settings.streamKey());
         List<String> routes = new CopyOnWriteArrayList<>();
+        FavouriteWatcher favourites =
+                new FavouriteWatcher(new Jdbc(database.dataSource()), stream, AlertJson.mapper());
         Javalin app;
         try {
             reader.start();
+            favourites.start(settings.favouriteWatch());
             app =
                     createApp(settings, new Services(stream, fanOut, metrics, database), routes)
                             .start(settings.port());
         } catch (RuntimeException e) {
+            favourites.close();
             reader.close();
             fanOut.close();
             redis.close();
             database.close();
             throw e;
         }
-        AlertServer server = new AlertServer(redis, database, fanOut, reader, app, routes);
+        AlertServer server =
+                new AlertServer(redis, database, fanOut, reader, favourites, app, routes);
         LOG.info("Alert server listening on {} with {}", server.baseUrl(), settings);
         return server;
     }
@@ -127,30 +141,9 @@ public final class AlertServer implements AutoCloseable {
     private static Javalin createApp(
             AlertServerSettings settings, Services services, List<String> routes) {
         ObjectMapper mapper = AlertJson.mapper();
-        AlertMetrics metrics = services.metrics();
-        IngestToken serviceToken = new IngestToken(settings.ingestToken());
-        Jdbc jdbc = new Jdbc(services.database().dataSource());
-        UserStore users = new UserStore(jdbc);
         AccessSettings access = settings.access();
-        AuthGate gate =
-                new AuthGate(
-                        users,
-                        new RateLimiter(access.requestsPerMinute(), access.burst()),
-                        metrics);
-        SignInHandlers signIn =
-                new SignInHandlers(users, access.sessionTtl(), access.secureCookies(), metrics);
-        AlertIngestHandler ingest =
-                new AlertIngestHandler(serviceToken, mapper, services.stream(), metrics);
-        AlertStreamHandler feed =
-                new AlertStreamHandler(services.stream(), services.fanOut(), new QueryOwners(jdbc));
-        JsonBodies bodies = new JsonBodies(mapper);
-        SavedQueryApi queries =
-                new SavedQueryApi(
-                        new SavedQueryRepository(jdbc), bodies, Set.copyOf(settings.sites()));
-        FeedPage page = new FeedPage();
-        HealthHandlers health = new HealthHandlers(services.stream(), services.database());
-        String openApi = OpenApiDocument.render(mapper);
-        return Javalin.create(
+        Javalin app =
+                Javalin.create(
                         config -> {
                             config.showJavalinBanner = false;
                             config.jsonMapper(new JavalinJackson(mapper, false));
@@ -162,61 +155,78 @@ public final class AlertServer implements AutoCloseable {
                                                     info.getHttpMethod() + " " + info.getPath()));
                             if (!access.corsOrigins().isEmpty()) {
                                 config.bundledPlugins.enableCors(
-                                        cors ->
-                                                cors.addRule(
-                                                        rule -> {
-                                                            access.corsOrigins()
-                                                                    .forEach(rule::allowHost);
-                                                            rule.exposeHeader("Location");
-                                                        }));
+                                        cors -> cors.addRule(rule -> allowOrigins(rule, access)));
                             }
                             config.router.mount(
-                                    router -> {
-                                        router.before(gate);
-                                        router.post("/internal/alerts", ingest);
-                                        router.get("/api/alerts/stream", feed);
-                                        router.get("/login", signIn::form);
-                                        router.post("/login", signIn::signIn);
-                                        router.post("/logout", signIn::signOut);
-                                        queries.routes(router);
-                                        new AccountApi(users).routes(router);
-                                        router.get(
-                                                "/openapi.json",
-                                                ctx ->
-                                                        ctx.contentType("application/json")
-                                                                .result(openApi));
-                                        router.get("/", page::page);
-                                        router.get("/static/feed.js", page::script);
-                                        router.get("/health", health::health);
-                                        router.get("/ready", health::ready);
-                                        router.get(
-                                                "/metrics",
-                                                ctx ->
-                                                        metrics(
-                                                                ctx,
-                                                                serviceToken,
-                                                                metrics,
-                                                                services));
-                                        if (settings.similarSearch().enabled()) {
-                                            router.get(
-                                                    "/api/similar",
-                                                    new SimilarHandler(
-                                                            settings.similarSearch(),
-                                                            mapper,
-                                                            text ->
-                                                                    TextEmbedder.shared()
-                                                                            .embed(text)));
-                                        }
-                                    });
-                        })
-                .exception(ApiException.class, (e, ctx) -> apiError(ctx, e, metrics))
-                .exception(
-                        DatabaseUnavailableException.class,
-                        (e, ctx) -> {
-                            LOG.warn("Database unavailable for {} {}", ctx.method(), ctx.path(), e);
-                            ctx.status(HttpStatus.SERVICE_UNAVAILABLE)
-                                    .json(Map.of("error", "database unavailable, retry later"));
+                                    router -> mount(router, settings, services, mapper));
                         });
+        app.exception(ApiException.class, (e, ctx) -> apiError(ctx, e, services.metrics()));
+        app.exception(
+                DatabaseUnavailableException.class,
+                (e, ctx) -> {
+                    LOG.warn("Database unavailable for {} {}", ctx.method(), ctx.path(), e);
+                    ctx.status(HttpStatus.SERVICE_UNAVAILABLE)
+                            .json(Map.of("error", "database unavailable, retry later"));
+                });
+        return app;
+    }
+
+    private static void allowOrigins(CorsPluginConfig.CorsRule rule, AccessSettings access) {
+        access.corsOrigins().forEach(rule::allowHost);
+        rule.exposeHeader("Location");
+    }
+
+    /** Every route, behind the {@link AuthGate}. */
+    private static void mount(
+            JavalinDefaultRouting router,
+            AlertServerSettings settings,
+            Services services,
+            ObjectMapper mapper) {
+        AlertMetrics metrics = services.metrics();
+        IngestToken serviceToken = new IngestToken(settings.ingestToken());
+        Jdbc jdbc = new Jdbc(services.database().dataSource());
+        UserStore users = new UserStore(jdbc);
+        AccessSettings access = settings.access();
+        SavedQueryRepository savedQueries = new SavedQueryRepository(jdbc);
+        ListingReads listings = new JdbcListingReads(jdbc);
+        Set<String> sites = Set.copyOf(settings.sites());
+        SignInHandlers signIn =
+                new SignInHandlers(users, access.sessionTtl(), access.secureCookies(), metrics);
+        HealthHandlers health = new HealthHandlers(services.stream(), services.database());
+        String openApi = OpenApiDocument.render(mapper);
+
+        router.before(
+                new AuthGate(
+                        users,
+                        new RateLimiter(access.requestsPerMinute(), access.burst()),
+                        metrics));
+        router.post(
+                "/internal/alerts",
+                new AlertIngestHandler(serviceToken, mapper, services.stream(), metrics));
+        router.get(
+                "/api/alerts/stream",
+                new AlertStreamHandler(
+                        services.stream(), services.fanOut(), new QueryOwners(jdbc)));
+        router.get("/login", signIn::form);
+        router.post("/login", signIn::signIn);
+        router.post("/logout", signIn::signOut);
+        new SavedQueryApi(savedQueries, new JsonBodies(mapper), sites).routes(router);
+        new AccountApi(users).routes(router);
+        new ListingApi(listings).routes(router);
+        new Dashboard(listings, savedQueries, sites, settings.similarSearch().enabled())
+                .routes(router);
+        router.get("/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
+        router.get("/health", health::health);
+        router.get("/ready", health::ready);
+        router.get("/metrics", ctx -> metrics(ctx, serviceToken, metrics, services));
+        if (settings.similarSearch().enabled()) {
+            router.get(
+                    "/api/similar",
+                    new SimilarHandler(
+                            settings.similarSearch(),
+                            mapper,
+                            text -> TextEmbedder.shared().embed(text)));
+        }
     }
 
     private static void apiError(Context ctx, ApiException e, AlertMetrics metrics) {
@@ -270,6 +280,7 @@ public final class AlertServer implements AutoCloseable {
     /** Stops the reader, ends open SSE streams (so Jetty need not wait on them), then Jetty. */
     @Override
     public void close() {
+        favourites.close();
         reader.close();
         fanOut.close();
         app.stop();

@@ -23,6 +23,7 @@ import java.util.Objects;
  * @param database PostgreSQL: users, saved queries, listings, alert history
  * @param access sessions, cookies, CORS and the rate limit
  * @param sites marketplaces the job scrapes; saved queries must name one of them
+ * @param favouriteWatch how often price drops of favourites with notify-me are looked for
  */
 public record AlertServerSettings(
         int port,
@@ -35,12 +36,14 @@ public record AlertServerSettings(
         SimilarSearchSettings similarSearch,
         DatabaseSettings database,
         AccessSettings access,
-        List<String> sites) {
+        List<String> sites,
+        Duration favouriteWatch) {
 
     public static final String DEFAULT_STREAM_KEY = "dealfinder:alerts";
     public static final Duration DEFAULT_HEARTBEAT = Duration.ofSeconds(15);
     public static final long DEFAULT_STREAM_MAX_LEN = 100_000;
     public static final int DEFAULT_CLIENT_QUEUE_LIMIT = 1000;
+    public static final Duration DEFAULT_FAVOURITE_WATCH = Duration.ofSeconds(30);
 
     public AlertServerSettings {
         if (port < 0 || port > 65_535) {
@@ -67,6 +70,11 @@ public record AlertServerSettings(
         if (sites.isEmpty()) {
             throw new IllegalArgumentException("sites must name at least one marketplace");
         }
+        Objects.requireNonNull(favouriteWatch, "favouriteWatch");
+        if (favouriteWatch.toMillis() < 10) {
+            throw new IllegalArgumentException(
+                    "favouriteWatch must be at least 10ms, was " + favouriteWatch);
+        }
     }
 
     /** An ephemeral port and the defaults for everything else. */
@@ -83,7 +91,8 @@ public record AlertServerSettings(
                 SimilarSearchSettings.disabled(),
                 database,
                 AccessSettings.DEFAULTS,
-                List.of(SavedQuery.DEFAULT_SITE));
+                List.of(SavedQuery.DEFAULT_SITE),
+                DEFAULT_FAVOURITE_WATCH);
     }
 
     public Builder toBuilder() {
@@ -128,6 +137,7 @@ public record AlertServerSettings(
         private final DatabaseSettings database;
         private AccessSettings access;
         private List<String> sites;
+        private Duration favouriteWatch;
 
         private Builder(AlertServerSettings from) {
             port = from.port;
@@ -141,6 +151,7 @@ public record AlertServerSettings(
             database = from.database;
             access = from.access;
             sites = from.sites;
+            favouriteWatch = from.favouriteWatch;
         }
 
         public Builder port(int value) {
@@ -178,6 +189,11 @@ public record AlertServerSettings(
             return this;
         }
 
+        public Builder favouriteWatch(Duration value) {
+            favouriteWatch = value;
+            return this;
+        }
+
         public AlertServerSettings build() {
             return new AlertServerSettings(
                     port,
@@ -190,7 +206,8 @@ public record AlertServerSettings(
                     similarSearch,
                     database,
                     access,
-                    sites);
+                    sites,
+                    favouriteWatch);
         }
     }
 
@@ -219,6 +236,8 @@ public record AlertServerSettings(
                 + access
                 + ", sites="
                 + sites
+                + ", favouriteWatch="
+                + favouriteWatch
                 + "]";
     }
 

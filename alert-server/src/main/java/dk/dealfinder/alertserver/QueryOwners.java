@@ -9,7 +9,8 @@ import java.util.function.LongSupplier;
 
 /**
  * Who may see a saved query's alerts: its owner, or every signed-in user for the queries an
- * operator declared in the job's config file (they have no owner). Looked up once per query and
+ * operator declared in the job's config file (they have no owner). Price-drop alerts of a user's
+ * favourites carry the user's own id ({@link FavouriteWatcher}). Looked up once per query and
  * cached: a query's owner never changes. Unknown ids are cached briefly, since the query may be
  * created in PostgreSQL a moment later.
  */
@@ -38,6 +39,9 @@ final class QueryOwners {
     boolean visibleTo(String queryId, String userId) {
         if (queryId == null) {
             return false;
+        }
+        if (queryId.startsWith(FavouriteWatcher.QUERY_PREFIX)) {
+            return queryId.substring(FavouriteWatcher.QUERY_PREFIX.length()).equals(userId);
         }
         Entry entry = cache.get(queryId);
         long now = nanoClock.getAsLong();

@@ -1,5 +1,6 @@
 package dk.dealfinder.alertserver;
 
+import dk.dealfinder.alertserver.web.ClasspathText;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,7 +28,8 @@ final class RedisAlertStream {
     /** Alert ids are remembered this long (30 days), far beyond any Flink replay window. */
     private static final long GUARD_TTL_SECONDS = Duration.ofDays(30).toSeconds();
 
-    private static final String APPEND_SCRIPT = ClasspathText.read("append-alerts.lua");
+    private static final String APPEND_SCRIPT =
+            ClasspathText.read("/dk/dealfinder/alertserver/append-alerts.lua");
 
     private final UnifiedJedis redis;
     private final String streamKey;

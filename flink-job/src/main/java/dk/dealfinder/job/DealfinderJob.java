@@ -36,6 +36,7 @@ import dk.dealfinder.udfs.rank.AlertGate;
 import dk.dealfinder.udfs.rank.AlertPolicy;
 import dk.dealfinder.udfs.rank.DigestRanker;
 import dk.dealfinder.udfs.score.DealScorer;
+import dk.dealfinder.udfs.score.PriceDropExplainer;
 import dk.dealfinder.udfs.score.ScoredDeal;
 import dk.dealfinder.udfs.score.ScoringPolicy;
 import java.time.Duration;
@@ -64,15 +65,17 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  *         → keyBy(image-hash band) RepostCandidates → keyBy(listing) RepostResolver)
  *         → connect(saved queries) QueryMatcher
  *         → async classifier (local, LLM, CLIP) → keyBy(query) MarketPricer → DealScorer
+ *         → keyBy(listing) PriceDropExplainer (joined with the listing's change)
  *         → keyBy(query, listing) AlertGate → alerts (alert-server + PostgreSQL)
- *                       └→ keyBy(query) tumbling-window DigestRanker → digest_entries
+ *                       └→ keyBy(query) DigestWindows (each query's schedule) DigestRanker
+ *                          → digest_entries
  * ChangeDetector → PostgreSQL listings, price_history; RepostResolver → repost_links;
- * MarketPricer → market_estimates; DealScorer → matches
+ * MarketPricer → market_estimates; PriceDropExplainer → matches
  * </pre>
  *
- * <p>Only listings that are new (and no repost) or changed reach the matcher, and the alert gate
- * lets through one alert per real event (first sighting, real price drop), so edits and re-scrapes
- * never alert twice.
+ * <p>Only listings that are new (and no repost, unless a repost asks less than the item did) or
+ * changed reach the matcher, and the alert gate lets through one alert per real event (first
+ * sighting, real price drop), so edits and re-scrapes never alert twice.
  */
 public final class DealfinderJob {
 
@@ -87,6 +90,12 @@ public final class DealfinderJob {
 
     /** A feed with no new listings this long stops holding back event time. */
     static final Duration IDLE_FEED = Duration.ofMinutes(1);
+
+    /**
+     * How long a listing version's price note waits for its deals: they follow within minutes
+     * (matching and classification), so a day is ample and keeps the state small.
+     */
+    static final Duration PRICE_NOTE_MEMORY = Duration.ofDays(1);
 
     private final DealfinderConfig config;
     private final Source<RawListing, ?, ?> listings;
@@ -169,18 +178,17 @@ public final class DealfinderJob {
                 .sinkTo(sinks.priceHistory())
                 .name("price-history-postgres")
                 .uid("price-history-postgres");
-        DataStream<Listing> changed =
+        DataStream<ListingChange> versions =
                 withoutReposts(
-                                changes.filter(c -> c.kind() == ChangeKind.NEW)
-                                        .name("new-listings")
+                                changes.filter(DealfinderJob::concernsReposts)
+                                        .name("new-listings-and-price-drops")
                                         .uid("new-listings"))
                         .union(
                                 changes.filter(c -> c.kind() != ChangeKind.NEW && c.kind().live())
                                         .name("changed-listings")
-                                        .uid("changed-listings")
-                                        .map(ListingChange::listing)
-                                        .name("changed-listing")
-                                        .uid("changed-listing"));
+                                        .uid("changed-listings"));
+        DataStream<Listing> changed =
+                versions.map(ListingChange::listing).name("changed-listing").uid("changed-listing");
 
         sinks.embeddings().ifPresent(vectorStore -> embed(changed, vectorStore));
 
@@ -207,14 +215,16 @@ public final class DealfinderJob {
                 .name("market-estimates-postgres")
                 .uid("market-estimates-postgres");
         DataStream<ScoredDeal> scored =
-                priced.map(new DealScorer(scoringPolicy())).name("deal-scorer").uid("deal-scorer");
+                priced.map(new DealScorer(scoringPolicy()))
+                        .name("deal-scorer")
+                        .uid("deal-scorer")
+                        .keyBy(d -> d.match().listing().listingKey())
+                        .connect(versions.keyBy(c -> c.listing().listingKey()))
+                        .process(new PriceDropExplainer(PRICE_NOTE_MEMORY))
+                        .name("price-drop-explainer")
+                        .uid("price-drop-explainer");
         scored.sinkTo(sinks.matches()).name("matches-postgres").uid("matches-postgres");
-        DigestRanker.digest(
-                        scored,
-                        deals.digestWindow(),
-                        deals.digestSize(),
-                        MAX_OUT_OF_ORDER,
-                        IDLE_FEED)
+        DigestRanker.digest(scored, deals.digestSize(), MAX_OUT_OF_ORDER, IDLE_FEED)
                 .sinkTo(sinks.digestEntries())
                 .name("digests-postgres")
                 .uid("digests-postgres");
@@ -292,9 +302,11 @@ public final class DealfinderJob {
 
     /**
      * New listings whose first photo matches a recent listing's (a repost or cross-post) are linked
-     * to it in PostgreSQL and dropped; the rest go on.
+     * to it in PostgreSQL and dropped, unless they undercut the item's lowest earlier price (then
+     * they go on as a price drop); the rest go on as new. Price drops of known listings come in
+     * too, only to lower the price the dedup remembers for them; they go on elsewhere.
      */
-    private DataStream<Listing> withoutReposts(DataStream<ListingChange> fresh) {
+    private DataStream<ListingChange> withoutReposts(DataStream<ListingChange> fresh) {
         DealfinderConfig.Deals deals = config.deals();
         RepostBands bands = new RepostBands(new HashBands(deals.imageHashDistance()));
         DataStream<FingerprintedListing> fingerprinted =
@@ -311,7 +323,7 @@ public final class DealfinderJob {
                                 IMAGE_HASH_CAPACITY)
                         .name("image-fingerprinter")
                         .uid("image-fingerprinter");
-        SingleOutputStreamOperator<Listing> unique =
+        SingleOutputStreamOperator<ListingChange> unique =
                 fingerprinted
                         .flatMap(bands)
                         .name("image-hash-bands")
@@ -323,7 +335,7 @@ public final class DealfinderJob {
                         .name("repost-candidates")
                         .uid("repost-candidates")
                         .keyBy(v -> v.fingerprinted().listing().listingKey())
-                        .process(new RepostResolver(bands))
+                        .process(new RepostResolver(bands, alertPolicy()))
                         .name("repost-resolver")
                         .uid("repost-resolver");
         unique.getSideOutput(RepostResolver.LINKS)
@@ -331,6 +343,14 @@ public final class DealfinderJob {
                 .name("repost-links-postgres")
                 .uid("repost-links-postgres");
         return unique;
+    }
+
+    /**
+     * New listings may be reposts; price drops lower what an item was offered at, which a later
+     * repost must undercut.
+     */
+    private static boolean concernsReposts(ListingChange change) {
+        return change.kind() == ChangeKind.NEW || change.kind() == ChangeKind.PRICE_DROP;
     }
 
     private ScoringPolicy scoringPolicy() {

@@ -2,6 +2,7 @@ package dk.dealfinder.alertserver.auth;
 
 import dk.dealfinder.alertserver.AlertMetrics;
 import dk.dealfinder.alertserver.web.Html;
+import dk.dealfinder.alertserver.web.SecurityHeaders;
 import io.javalin.http.Context;
 import io.javalin.http.Cookie;
 import io.javalin.http.HttpStatus;
@@ -34,6 +35,7 @@ public final class SignInHandlers {
             ctx.redirect("/");
             return;
         }
+        SecurityHeaders.apply(ctx);
         ctx.html(page(ctx.queryParam("error") != null));
     }
 
@@ -43,6 +45,7 @@ public final class SignInHandlers {
         Optional<User> user = users.byToken(token);
         if (user.isEmpty()) {
             metrics.authFailures.increment();
+            SecurityHeaders.apply(ctx);
             ctx.status(HttpStatus.UNAUTHORIZED).html(page(true));
             return;
         }

@@ -3,7 +3,8 @@ package dk.dealfinder.alertserver.listings;
 /**
  * A search over stored listings. Every filter is optional (null or blank: not applied).
  *
- * @param text words that must all occur in title or description (case-insensitive)
+ * @param text words that must all occur in title or description (case-insensitive); words after the
+ *     first {@link #MAX_TEXT_WORDS} are ignored
  * @param minPrice lowest price
  * @param maxPrice highest price
  * @param site marketplace host key
@@ -28,6 +29,9 @@ public record ListingSearch(
 
     public static final int DEFAULT_PAGE_SIZE = 24;
     public static final int MAX_PAGE_SIZE = 100;
+
+    /** Each word is a scan of every title and description; more is slow for nobody's benefit. */
+    public static final int MAX_TEXT_WORDS = 10;
 
     /** How results are ordered. */
     public enum Sort {

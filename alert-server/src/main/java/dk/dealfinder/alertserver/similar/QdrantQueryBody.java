@@ -53,6 +53,13 @@ final class QdrantQueryBody {
                     must.addObject().put("key", "postcode").putObject("match").putArray("any");
             query.postcodes().forEach(any::add);
         }
+        if (query.near() != null) {
+            ObjectNode radius = must.addObject().put("key", "location").putObject("geo_radius");
+            radius.putObject("center")
+                    .put("lat", query.near().latitude())
+                    .put("lon", query.near().longitude());
+            radius.put("radius", query.radiusKm() * 1000.0);
+        }
         if (query.minPrice() != null || query.maxPrice() != null) {
             ObjectNode range = must.addObject().put("key", "price").putObject("range");
             if (query.minPrice() != null) {

@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
  * {@code GET /api/similar?listing=site:adId} or {@code ?text=...}: listings like a stored one, or
  * like a text embedded with the same local model the Flink job uses, through Qdrant's query API.
  * Filters: {@code minPrice}, {@code maxPrice}, {@code site}, {@code postcode} (comma-separated),
- * {@code active=false} to include removed listings, {@code limit} (1..100, default 10).
+ * {@code near} (a postcode) with {@code radiusKm} (listings' postcode centres within that
+ * distance), {@code active=false} to include removed listings, {@code limit} (1..100, default 10).
  */
 public final class SimilarHandler implements Handler {
 

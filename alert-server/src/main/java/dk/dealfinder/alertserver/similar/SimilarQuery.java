@@ -1,5 +1,7 @@
 package dk.dealfinder.alertserver.similar;
 
+import dk.dealfinder.core.query.DanishPostcodeCentres;
+import dk.dealfinder.core.query.SavedQueryRules;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +18,8 @@ import java.util.regex.Pattern;
  * @param activeOnly leave out removed listings (the default)
  * @param site marketplace, or null for all
  * @param postcodes Danish postcodes to keep, empty for all
+ * @param near centre of the radius filter ({@code near=POSTCODE}), or null
+ * @param radiusKm radius around {@code near} in km, or null
  * @param limit how many listings to return
  */
 record SimilarQuery(
@@ -26,6 +30,8 @@ record SimilarQuery(
         boolean activeOnly,
         String site,
         List<String> postcodes,
+        DanishPostcodeCentres.Centre near,
+        Integer radiusKm,
         int limit) {
 
     static final int DEFAULT_LIMIT = 10;
@@ -45,10 +51,23 @@ record SimilarQuery(
             throw new InvalidSimilarQueryException(
                     "'text' is longer than " + MAX_TEXT_CHARS + " characters");
         }
-        if (single(params, "radius") != null) {
+        String near = single(params, "near");
+        Integer radiusKm = radiusKm(single(params, "radiusKm"));
+        if ((near == null) != (radiusKm == null)) {
             throw new InvalidSimilarQueryException(
-                    "'radius' is not supported yet: listings carry no coordinates; filter by"
-                            + " 'postcode' (one or more, comma-separated) instead");
+                    "'near' (a postcode) and 'radiusKm' go together: give both or neither");
+        }
+        DanishPostcodeCentres.Centre centre = null;
+        if (near != null) {
+            centre =
+                    DanishPostcodeCentres.centre(near)
+                            .orElseThrow(
+                                    () ->
+                                            new InvalidSimilarQueryException(
+                                                    "'near' must be a Danish postcode we can"
+                                                            + " place, got '"
+                                                            + near
+                                                            + "'"));
         }
         Long minPrice = price(params, "minPrice");
         Long maxPrice = price(params, "maxPrice");
@@ -63,6 +82,8 @@ record SimilarQuery(
                 !"false".equals(single(params, "active")),
                 single(params, "site"),
                 postcodes(single(params, "postcode")),
+                centre,
+                radiusKm,
                 limit(single(params, "limit")));
     }
 
@@ -104,6 +125,22 @@ record SimilarQuery(
             }
         }
         return postcodes;
+    }
+
+    private static Integer radiusKm(String value) throws InvalidSimilarQueryException {
+        if (value == null) {
+            return null;
+        }
+        try {
+            int km = Integer.parseInt(value);
+            if (km >= 1 && km <= SavedQueryRules.MAX_RADIUS_KM) {
+                return km;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw new InvalidSimilarQueryException(
+                "'radiusKm' must be a whole number 1.." + SavedQueryRules.MAX_RADIUS_KM);
     }
 
     private static int limit(String value) throws InvalidSimilarQueryException {

@@ -8,6 +8,7 @@ import dk.dealfinder.alertserver.AlertServerHttp;
 import dk.dealfinder.alertserver.TestBackends;
 import dk.dealfinder.alertserver.TestBackends.TestUser;
 import dk.dealfinder.alertserver.WebSession;
+import dk.dealfinder.alertserver.web.SecurityHeaders;
 import java.net.http.HttpResponse;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -61,7 +62,10 @@ class AccessControlTest {
 
         assertThat(page.statusCode()).isEqualTo(302);
         assertThat(page.headers().firstValue("Location")).hasValue("/login");
-        assertThat(WebSession.guest(server).get("/login").body()).contains("name=\"token\"");
+        HttpResponse<String> form = WebSession.guest(server).get("/login");
+        assertThat(form.body()).contains("name=\"token\"");
+        assertThat(form.headers().firstValue("Content-Security-Policy"))
+                .hasValue(SecurityHeaders.POLICY);
     }
 
     @Test

@@ -3,6 +3,7 @@ package dk.dealfinder.alertserver.similar;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dk.dealfinder.core.query.DanishPostcodeCentres;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,8 @@ class SimilarQueryTest {
                                 "site", "dba.dk",
                                 "postcode", "2100, 8000",
                                 "active", "false",
+                                "near", "2100",
+                                "radiusKm", "30",
                                 "limit", "25"));
 
         assertThat(query)
@@ -33,6 +36,8 @@ class SimilarQueryTest {
                                 false,
                                 "dba.dk",
                                 List.of("2100", "8000"),
+                                DanishPostcodeCentres.centre("2100").orElseThrow(),
+                                30,
                                 25));
     }
 
@@ -51,7 +56,10 @@ class SimilarQueryTest {
         assertInvalid(params(), "exactly one of");
         assertInvalid(params("listing", "dba.dk:1", "text", "cykel"), "exactly one of");
         assertInvalid(params("text", "x".repeat(1001)), "longer than");
-        assertInvalid(params("text", "cykel", "radius", "10"), "'radius' is not supported");
+        assertInvalid(params("text", "cykel", "radiusKm", "10"), "go together");
+        assertInvalid(params("text", "cykel", "near", "2100"), "go together");
+        assertInvalid(params("text", "cykel", "near", "3900", "radiusKm", "10"), "'near'");
+        assertInvalid(params("text", "cykel", "near", "2100", "radiusKm", "0"), "'radiusKm'");
         assertInvalid(params("text", "cykel", "minPrice", "billig"), "'minPrice'");
         assertInvalid(params("text", "cykel", "maxPrice", "-5"), "'maxPrice'");
         assertInvalid(params("text", "cykel", "minPrice", "900", "maxPrice", "100"), "above");

@@ -11,6 +11,7 @@ import dk.dealfinder.alertserver.AlertServer;
 import dk.dealfinder.alertserver.TestBackends;
 import dk.dealfinder.core.embedding.TextEmbedder;
 import dk.dealfinder.core.model.EmbeddedListing;
+import dk.dealfinder.core.query.DanishPostcodeCentres;
 import dk.dealfinder.testkit.doubles.qdrant.QdrantDouble;
 import io.grpc.Status;
 import io.qdrant.client.QdrantClient;
@@ -27,6 +28,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -149,6 +151,24 @@ class SimilarSearchEndpointTest {
     }
 
     @Test
+    void keepsListingsWithinARadiusOfAPostcode() throws Exception {
+        HttpResponse<String> near =
+                get(server, "/api/similar?text=" + encoded("cykel") + "&near=2200&radiusKm=15");
+
+        assertThat(near.statusCode()).isEqualTo(200);
+        assertThat(keys(JSON.readTree(near.body())))
+                .as("København only: Aarhus and Odense are far, the inactive one is left out")
+                .containsExactlyInAnyOrder("dba.dk:1", "dba.dk:4");
+        assertThat(lastQuery().getFilter().getMustList())
+                .extracting(c -> c.getField().getKey())
+                .containsExactly("location");
+
+        HttpResponse<String> wide =
+                get(server, "/api/similar?text=" + encoded("cykel") + "&near=2200&radiusKm=200");
+        assertThat(keys(JSON.readTree(wide.body()))).contains("dba.dk:2", "dba.dk:5");
+    }
+
+    @Test
     void findsNeighboursOfAStoredListingWithoutTheListingItself() throws Exception {
         HttpResponse<String> response = get(server, "/api/similar?listing=dba.dk:1&maxPrice=3000");
 
@@ -167,9 +187,10 @@ class SimilarSearchEndpointTest {
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(JSON.readTree(unknown.body()).path("error").asText()).contains("dba.dk:999");
 
-        HttpResponse<String> invalid = get(server, "/api/similar?text=cykel&radius=5");
+        HttpResponse<String> invalid = get(server, "/api/similar?text=cykel&radiusKm=5");
         assertThat(invalid.statusCode()).isEqualTo(400);
-        assertThat(JSON.readTree(invalid.body()).path("error").asText()).contains("radius");
+        assertThat(JSON.readTree(invalid.body()).path("error").asText())
+                .contains("'near' (a postcode) and 'radiusKm' go together");
 
         qdrant.failNextRestQueries(Status.Code.UNAVAILABLE, 1);
         HttpResponse<String> down = get(server, "/api/similar?listing=dba.dk:1");
@@ -215,6 +236,7 @@ class SimilarSearchEndpointTest {
             String postcode,
             boolean active) {
         String key = "dba.dk:" + adId;
+        DanishPostcodeCentres.Centre centre = DanishPostcodeCentres.centre(postcode).orElseThrow();
         return PointStruct.newBuilder()
                 .setId(id(UUID.fromString(EmbeddedListing.pointIdOf(key))))
                 .setVectors(vectors(embedder.embed(title)))
@@ -224,6 +246,12 @@ class SimilarSearchEndpointTest {
                 .putPayload("price", value(price))
                 .putPayload("currency", value("DKK"))
                 .putPayload("postcode", value(postcode))
+                .putPayload(
+                        "location",
+                        value(
+                                Map.of(
+                                        "lat", value(centre.latitude()),
+                                        "lon", value(centre.longitude()))))
                 .putPayload("url", value("https://www.dba.dk/recommerce/forsale/item/" + adId))
                 .putPayload("active", value(active))
                 .putPayload("published_at", value("2026-03-01T10:00:00Z"))

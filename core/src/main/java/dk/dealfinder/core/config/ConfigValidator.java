@@ -98,7 +98,6 @@ final class ConfigValidator {
         }
         atLeast(p, "deals.repostWindow", d.repostWindow(), Duration.ofMinutes(1));
         atLeast(p, "deals.imageHashCacheTtl", d.imageHashCacheTtl(), Duration.ofMinutes(1));
-        atLeast(p, "deals.digestWindow", d.digestWindow(), Duration.ofMinutes(1));
         if (d.digestSize() < 1) {
             p.add("deals.digestSize: must be at least 1, got " + d.digestSize());
         }

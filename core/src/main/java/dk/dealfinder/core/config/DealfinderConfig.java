@@ -88,7 +88,6 @@ public record DealfinderConfig(
      *     listings to be the same item (0..15)
      * @param imageHashCache Redis URL caching image hashes by image URL; empty hashes afresh
      * @param imageHashCacheTtl how long a cached image hash is kept
-     * @param digestWindow length of the tumbling windows a saved query's digest covers
      * @param digestSize how many deals a digest lists at most
      */
     public record Deals(
@@ -102,7 +101,6 @@ public record DealfinderConfig(
             int imageHashDistance,
             String imageHashCache,
             Duration imageHashCacheTtl,
-            Duration digestWindow,
             int digestSize)
             implements Serializable {}
 

@@ -20,6 +20,8 @@ import java.util.List;
  * @param publishedAt epoch millis of publication (event time)
  * @param fetchedAt epoch millis when scraped
  * @param version content version: changes with price, title, description or images
+ * @param sellerType private seller or dealer; null when the site did not say
+ * @param category the site's category name; null when unknown
  */
 public record Listing(
         String listingKey,
@@ -35,7 +37,44 @@ public record Listing(
         List<String> imageUrls,
         long publishedAt,
         long fetchedAt,
-        int version) {
+        int version,
+        SellerType sellerType,
+        String category) {
+
+    /** A listing whose seller type and category are unknown. */
+    public Listing(
+            String listingKey,
+            String site,
+            String adId,
+            String url,
+            String title,
+            String description,
+            Long price,
+            String currency,
+            String location,
+            String postcode,
+            List<String> imageUrls,
+            long publishedAt,
+            long fetchedAt,
+            int version) {
+        this(
+                listingKey,
+                site,
+                adId,
+                url,
+                title,
+                description,
+                price,
+                currency,
+                location,
+                postcode,
+                imageUrls,
+                publishedAt,
+                fetchedAt,
+                version,
+                null,
+                null);
+    }
 
     public static String keyOf(String site, String adId) {
         return site + ":" + adId;

@@ -20,6 +20,9 @@ import java.util.List;
  * @param imageUrls image URLs in the order the site shows them
  * @param tradeType the site's trade type ("Til salg", "Købes", …) or empty
  * @param fetchedAt epoch millis when the scraper fetched the page
+ * @param sellerType private seller or dealer, as the adapter read the site's flag; null when the
+ *     site did not say (the one field the adapter interprets, since only it knows the site's words)
+ * @param category the site's category name; null when unknown
  */
 public record RawListing(
         String site,
@@ -33,4 +36,38 @@ public record RawListing(
         String publishedText,
         List<String> imageUrls,
         String tradeType,
-        long fetchedAt) {}
+        long fetchedAt,
+        SellerType sellerType,
+        String category) {
+
+    /** A listing whose seller type and category are unknown (search results that lack them). */
+    public RawListing(
+            String site,
+            String adId,
+            String url,
+            String title,
+            String description,
+            String priceText,
+            String currency,
+            String location,
+            String publishedText,
+            List<String> imageUrls,
+            String tradeType,
+            long fetchedAt) {
+        this(
+                site,
+                adId,
+                url,
+                title,
+                description,
+                priceText,
+                currency,
+                location,
+                publishedText,
+                imageUrls,
+                tradeType,
+                fetchedAt,
+                null,
+                null);
+    }
+}

@@ -95,6 +95,29 @@ public record SavedQuery(
                 active);
     }
 
+    /** This query with other delivery settings. */
+    public SavedQuery withDelivery(DigestSchedule newDigest, boolean newInstantAlerts) {
+        return new SavedQuery(
+                id,
+                owner,
+                name,
+                terms,
+                site,
+                minPrice,
+                maxPrice,
+                includeKeywords,
+                excludeKeywords,
+                keywordExpression,
+                maxAgeDays,
+                area,
+                sellerType,
+                modelMode,
+                alertThreshold,
+                newDigest,
+                newInstantAlerts,
+                active);
+    }
+
     public SavedQuery withOwner(String newOwner) {
         return new SavedQuery(
                 id,

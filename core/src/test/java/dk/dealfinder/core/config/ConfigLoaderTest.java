@@ -183,7 +183,7 @@ class ConfigLoaderTest {
         assertThat(defaults.scoring().priceWeight()).isEqualTo(0.4);
         assertThat(defaults.deals().imageHashDistance()).isEqualTo(3);
         assertThat(defaults.deals().imageHashCache()).isEmpty();
-        assertThat(defaults.deals().digestWindow()).isEqualTo(Duration.ofHours(1));
+        assertThat(defaults.deals().digestSize()).isEqualTo(10);
 
         DealfinderConfig changed =
                 loader.parse(

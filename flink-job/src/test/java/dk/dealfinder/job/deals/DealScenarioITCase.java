@@ -3,34 +3,18 @@ package dk.dealfinder.job.deals;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dk.dealfinder.alertserver.AlertServer;
-import dk.dealfinder.alertserver.AlertServerSettings;
-import dk.dealfinder.core.config.DealfinderConfig;
 import dk.dealfinder.core.model.Alert;
 import dk.dealfinder.core.model.SavedQuery;
-import dk.dealfinder.core.store.JdbcSavedQueryStore;
-import dk.dealfinder.core.store.Migrations;
-import dk.dealfinder.job.DealfinderJob;
 import dk.dealfinder.testkit.Await;
-import dk.dealfinder.testkit.LocalStackConfig;
-import dk.dealfinder.testkit.SharedPostgres;
-import dk.dealfinder.testkit.SharedRedis;
 import dk.dealfinder.testkit.SseClient;
 import dk.dealfinder.testkit.marketplace.Catalogue;
 import dk.dealfinder.testkit.marketplace.DecoyKind;
 import dk.dealfinder.testkit.marketplace.ListingDraft;
-import dk.dealfinder.testkit.marketplace.LocalMarketplace;
-import dk.dealfinder.testkit.marketplace.MarketplaceOptions;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.UUID;
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.configuration.Configuration;
@@ -41,7 +25,6 @@ import org.apache.flink.runtime.checkpoint.CheckpointStatsSnapshot;
 import org.apache.flink.runtime.checkpoint.RestoredCheckpointStats;
 import org.apache.flink.runtime.minicluster.MiniCluster;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.InjectMiniCluster;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.AfterEach;
@@ -65,51 +48,33 @@ class DealScenarioITCase {
                             .setNumberSlotsPerTaskManager(2)
                             .build());
 
-    private static final Duration DEADLINE = Duration.ofSeconds(90);
-    private static final String TOKEN = "scenario-token-" + UUID.randomUUID();
+    private static final Duration DEADLINE = ScenarioStack.DEADLINE;
     private static final String QUERY = "iphone";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private LocalMarketplace marketplace;
-    private AlertServer alertServer;
-    private String pgUrl;
+    private ScenarioStack stack;
 
     /** Each scenario gets its own marketplace, database and alert stream: no shared history. */
     @BeforeEach
     void startServices() throws Exception {
-        pgUrl = SharedPostgres.newDatabase("deal_scenario");
-        Migrations.migrate(pgUrl, SharedPostgres.user(), "");
-        marketplace = LocalMarketplace.start(MarketplaceOptions.empty());
-        alertServer =
-                AlertServer.start(
-                        AlertServerSettings.defaults(SharedRedis.uri(), TOKEN)
-                                .withStreamKey("scenario:" + UUID.randomUUID()));
-        new JdbcSavedQueryStore(pgUrl, "postgres", "", List.of())
-                .upsert(
-                        new SavedQuery(
-                                QUERY,
-                                "iPhone 13 under 4.000",
-                                "iPhone 13",
-                                "dba.dk",
-                                null,
-                                4000L,
-                                List.of(),
-                                List.of(),
-                                50,
-                                true));
+        stack = ScenarioStack.start("deal_scenario");
+        stack.save(
+                new SavedQuery(
+                        QUERY,
+                        "iPhone 13 under 4.000",
+                        "iPhone 13",
+                        "dba.dk",
+                        null,
+                        4000L,
+                        List.of(),
+                        List.of(),
+                        50,
+                        true));
     }
 
     @AfterEach
     void stopServices() {
-        alertServer.close();
-        marketplace.close();
-    }
-
-    private DealfinderConfig config() {
-        return LocalStackConfig.of(marketplace.baseUrl(), pgUrl, alertServer.baseUrl(), TOKEN)
-                .section("job", "{name: scenario, checkpointInterval: 1s}")
-                .section("deals", "{imageHashCache: \"" + SharedRedis.uri() + "\"}")
-                .config();
+        stack.close();
     }
 
     @Test
@@ -124,7 +89,7 @@ class DealScenarioITCase {
                                             SavepointFormatType.CANONICAL)
                                     .get();
                     JobClient second =
-                            startJob(
+                            stack.startJob(
                                     new Configuration()
                                             .set(StateRecoveryOptions.SAVEPOINT_PATH, savepoint));
                     Await.until(
@@ -174,12 +139,11 @@ class DealScenarioITCase {
      * and the SSE feed, and both reposts are linked to the first one.
      */
     private void runScenario(Interruption interruption) throws Exception {
-        Catalogue catalogue = marketplace.catalogue();
-        try (SseClient feed =
-                SseClient.connect(alertServer.baseUrl().resolve("/api/alerts/stream"))) {
-            JobClient job = startJob(new Configuration());
+        Catalogue catalogue = stack.marketplace().catalogue();
+        try (SseClient feed = stack.openFeed()) {
+            JobClient job = stack.startJob(new Configuration());
             try {
-                awaitPolls(2);
+                stack.awaitPolls(2);
                 catalogue.publish(ListingDraft.of("Cover til iPhone 13", 99), DecoyKind.ACCESSORY);
                 catalogue.publish(
                         ListingDraft.of("iPhone 13 købes", 2000).withTradeType(ListingDraft.WANTED),
@@ -189,28 +153,30 @@ class DealScenarioITCase {
                                 ListingDraft.of("iPhone 13 128GB sort, som ny", 2500)
                                         .withDescription("Kvittering haves."),
                                 DecoyKind.GENUINE);
-                Await.until(DEADLINE, "the genuine listing's alert", () -> alertIds().size() == 1);
+                Await.until(
+                        DEADLINE, "the genuine listing's alert", () -> stack.alerts().size() == 1);
                 long repost = catalogue.repost(genuine);
-                Await.until(DEADLINE, "the repost linked", () -> links().size() == 1);
+                Await.until(DEADLINE, "the repost linked", () -> stack.links().size() == 1);
 
                 job = interruption.interrupt(job);
 
-                awaitPolls(2);
+                stack.awaitPolls(2);
                 long secondRepost = catalogue.repost(genuine);
                 long another =
                         catalogue.publish(
                                 ListingDraft.of("iPhone 13 128GB blå", 2200)
                                         .withDescription("Pæn stand, batteri 91 %."),
                                 DecoyKind.GENUINE);
-                Await.until(DEADLINE, "the second repost linked", () -> links().size() == 2);
-                Await.until(DEADLINE, "the other listing's alert", () -> alertIds().size() == 2);
-                awaitPolls(3);
+                Await.until(DEADLINE, "the second repost linked", () -> stack.links().size() == 2);
+                Await.until(
+                        DEADLINE, "the other listing's alert", () -> stack.alerts().size() == 2);
+                stack.awaitPolls(3);
 
-                assertThat(alertIds())
+                assertThat(stack.alerts().keySet())
                         .containsExactlyInAnyOrder(
                                 Alert.idOf(QUERY, "dba.dk:" + genuine, 1),
                                 Alert.idOf(QUERY, "dba.dk:" + another, 1));
-                assertThat(links())
+                assertThat(stack.links())
                         .containsExactlyInAnyOrderEntriesOf(
                                 Map.of(
                                         "dba.dk:" + repost, "dba.dk:" + genuine,
@@ -221,16 +187,11 @@ class DealScenarioITCase {
                 for (SseClient.Event e : feed.events()) {
                     fed.add(JSON.readTree(e.data()).get("alertId").asText());
                 }
-                assertThat(fed).containsExactlyInAnyOrderElementsOf(alertIds());
+                assertThat(fed).containsExactlyInAnyOrderElementsOf(stack.alerts().keySet());
             } finally {
                 job.cancel().get();
             }
         }
-    }
-
-    private JobClient startJob(Configuration flink) throws Exception {
-        return DealfinderJob.fromConfig(config())
-                .executeAsync(StreamExecutionEnvironment.getExecutionEnvironment(flink));
     }
 
     private static long completedCheckpoints(MiniCluster cluster, JobID job) throws Exception {
@@ -245,40 +206,5 @@ class DealScenarioITCase {
         CheckpointStatsSnapshot stats =
                 cluster.getExecutionGraph(job).get().getCheckpointStatsSnapshot();
         return stats == null ? null : stats.getLatestRestoredCheckpoint();
-    }
-
-    private void awaitPolls(int polls) {
-        long before = marketplace.requestCount();
-        Await.until(
-                DEADLINE,
-                polls + " more polls",
-                () -> marketplace.requestCount() >= before + polls);
-    }
-
-    private List<String> alertIds() throws Exception {
-        List<String> ids = new ArrayList<>();
-        try (Connection c = DriverManager.getConnection(pgUrl);
-                ResultSet rs =
-                        c.createStatement()
-                                .executeQuery("SELECT alert_id FROM alerts ORDER BY created_at")) {
-            while (rs.next()) {
-                ids.add(rs.getString(1));
-            }
-        }
-        return ids;
-    }
-
-    private Map<String, String> links() throws Exception {
-        Map<String, String> links = new TreeMap<>();
-        try (Connection c = DriverManager.getConnection(pgUrl);
-                ResultSet rs =
-                        c.createStatement()
-                                .executeQuery(
-                                        "SELECT repost_key, original_key FROM repost_links")) {
-            while (rs.next()) {
-                links.put(rs.getString(1), rs.getString(2));
-            }
-        }
-        return links;
     }
 }

@@ -4,6 +4,7 @@ import static io.qdrant.client.ValueFactory.value;
 
 import dk.dealfinder.core.model.EmbeddedListing;
 import dk.dealfinder.core.model.Listing;
+import dk.dealfinder.core.query.DanishPostcodeCentres;
 import io.qdrant.client.grpc.Collections.PayloadSchemaType;
 import io.qdrant.client.grpc.JsonWithInt.Value;
 import java.time.Instant;
@@ -22,6 +23,12 @@ public final class ListingPayload {
     public static final String PRICE = "price";
     public static final String CURRENCY = "currency";
     public static final String POSTCODE = "postcode";
+
+    /** Approximate centre of the postcode's area as {@code {lat, lon}}, for geo radius filters. */
+    public static final String LOCATION = "location";
+
+    public static final String CATEGORY = "category";
+    public static final String SELLER_TYPE = "seller_type";
     public static final String PUBLISHED_AT = "published_at";
     public static final String ACTIVE = "active";
     public static final String URL = "url";
@@ -45,6 +52,19 @@ public final class ListingPayload {
         }
         put(payload, CURRENCY, listing.currency());
         put(payload, POSTCODE, listing.postcode());
+        DanishPostcodeCentres.centre(listing.postcode())
+                .ifPresent(
+                        c ->
+                                payload.put(
+                                        LOCATION,
+                                        value(
+                                                Map.of(
+                                                        "lat", value(c.latitude()),
+                                                        "lon", value(c.longitude())))));
+        put(payload, CATEGORY, listing.category());
+        if (listing.sellerType() != null) {
+            payload.put(SELLER_TYPE, value(listing.sellerType().name()));
+        }
         payload.put(PUBLISHED_AT, value(Instant.ofEpochMilli(listing.publishedAt()).toString()));
         payload.put(ACTIVE, value(true));
         put(payload, URL, listing.url());
@@ -64,6 +84,9 @@ public final class ListingPayload {
         Map<String, PayloadSchemaType> indexes = new LinkedHashMap<>();
         indexes.put(SITE, PayloadSchemaType.Keyword);
         indexes.put(POSTCODE, PayloadSchemaType.Keyword);
+        indexes.put(LOCATION, PayloadSchemaType.Geo);
+        indexes.put(CATEGORY, PayloadSchemaType.Keyword);
+        indexes.put(SELLER_TYPE, PayloadSchemaType.Keyword);
         indexes.put(LISTING_KEY, PayloadSchemaType.Keyword);
         indexes.put(ACTIVE, PayloadSchemaType.Bool);
         indexes.put(PRICE, PayloadSchemaType.Float);

@@ -2,6 +2,7 @@ package dk.dealfinder.sink.qdrant;
 
 import dk.dealfinder.core.model.EmbeddedListing;
 import dk.dealfinder.core.model.Listing;
+import dk.dealfinder.core.model.SellerType;
 import java.util.List;
 
 /** Small embedded listings with deterministic vectors, for sink tests that need no model. */
@@ -29,7 +30,9 @@ final class TestListings {
                         List.of(),
                         1_767_225_600_000L + adNumber * 60_000L,
                         1_767_225_600_000L,
-                        version);
+                        version,
+                        SellerType.PRIVATE,
+                        "Cykler");
         return new EmbeddedListing(listing, vector(adNumber), MODEL_ID);
     }
 

@@ -4,12 +4,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.dealfinder.core.model.RawListing;
+import dk.dealfinder.core.model.SellerType;
 import java.io.Serializable;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Speaks the "recommerce" platform that dba.dk shares with finn.no, blocket.se and tori.fi: builds
@@ -66,9 +68,10 @@ public final class RecommerceAdapter implements Serializable {
 
     /**
      * A search result completed from its item page: description, all photos, postcode and place,
-     * trade type. Fields the page lacks keep what the search result had.
+     * trade type, seller type, category. Fields the page lacks keep what the search result had.
      */
     public RawListing withItemPage(RawListing fromSearch, ItemDetails item) {
+        SellerType seller = sellerTypeOf(item.sellerType());
         return new RawListing(
                 fromSearch.site(),
                 fromSearch.adId(),
@@ -81,7 +84,36 @@ public final class RecommerceAdapter implements Serializable {
                 fromSearch.publishedText(),
                 item.imageUrls().isEmpty() ? fromSearch.imageUrls() : item.imageUrls(),
                 item.tradeType().isEmpty() ? fromSearch.tradeType() : item.tradeType(),
-                fromSearch.fetchedAt());
+                fromSearch.fetchedAt(),
+                seller == null ? fromSearch.sellerType() : seller,
+                item.category().isBlank() ? fromSearch.category() : item.category().strip());
+    }
+
+    /**
+     * The seller type a site's word names, null for any other word. The platform flags ads
+     * "private" or "dealer" (what the LocalMarketplace serves); "company", "business" and
+     * "professional" are read as dealers too, since the live sites' exact words are not verified.
+     */
+    static SellerType sellerTypeOf(String word) {
+        if (word == null) {
+            return null;
+        }
+        return switch (word.strip().toLowerCase(Locale.ROOT)) {
+            case "private", "privat" -> SellerType.PRIVATE;
+            case "dealer", "company", "business", "professional", "forhandler" -> SellerType.DEALER;
+            default -> null;
+        };
+    }
+
+    /** The first of a search result's flags that names a seller type, null when none does. */
+    private static SellerType sellerTypeOf(JsonNode flags) {
+        for (JsonNode flag : flags) {
+            SellerType type = sellerTypeOf(flag.asText(""));
+            if (type != null) {
+                return type;
+            }
+        }
+        return null;
     }
 
     /** The search API URL for one page (1-based) of the newest listings matching the terms. */
@@ -140,7 +172,9 @@ public final class RecommerceAdapter implements Serializable {
                 doc.has("timestamp") ? doc.get("timestamp").asText() : "",
                 images,
                 doc.path("trade_type").asText(""),
-                fetchedAt);
+                fetchedAt,
+                sellerTypeOf(doc.path("flags")),
+                null);
     }
 
     private static boolean isLastPage(JsonNode root, int docCount) {

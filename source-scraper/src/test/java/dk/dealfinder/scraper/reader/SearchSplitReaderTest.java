@@ -122,7 +122,14 @@ class SearchSplitReaderTest {
         market.catalogue().publish(ListingDraft.of("iPhone 13 128GB", 2500));
         SearchSplitReader reader = reader(3, false);
 
-        assertThat(titles(reader.fetch())).containsExactly("iPhone 12 64GB", "iPhone 13 128GB");
+        List<RawListing> found = listings(reader.fetch());
+        assertThat(found)
+                .extracting(RawListing::title)
+                .containsExactly("iPhone 12 64GB", "iPhone 13 128GB");
+        assertThat(found)
+                .as("the search API's flags say who sells")
+                .extracting(RawListing::sellerType)
+                .containsOnly(dk.dealfinder.core.model.SellerType.PRIVATE);
 
         long before = market.requestCount();
         clock.skipPastPollInterval();
@@ -160,6 +167,7 @@ class SearchSplitReaderTest {
                             ListingDraft.of("iPhone nr " + i, 1000 + i)
                                     .withDescription("Beskrivelse " + i + " med æøå")
                                     .withPostcode("8000")
+                                    .withCategory("Mobiltelefoner")
                                     .withSellerType(SellerType.DEALER));
         }
         SearchSplitReader reader = reader(1, true);
@@ -173,6 +181,8 @@ class SearchSplitReaderTest {
         assertThat(oldest.title()).isEqualTo("iPhone nr 0");
         assertThat(oldest.description()).isEqualTo("Beskrivelse 0 med æøå");
         assertThat(oldest.location()).isEqualTo("8000 Aarhus C");
+        assertThat(oldest.sellerType()).isEqualTo(dk.dealfinder.core.model.SellerType.DEALER);
+        assertThat(oldest.category()).isEqualTo("Mobiltelefoner");
         assertThat(oldest.imageUrls()).isNotEmpty().allMatch(u -> u.contains("/images/"));
         assertThat(metrics.count("itemPagesFetched")).isEqualTo(7);
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dk.dealfinder.core.model.RawListing;
+import dk.dealfinder.core.model.SellerType;
 import org.junit.jupiter.api.Test;
 
 class RecommerceAdapterTest {
@@ -28,7 +29,8 @@ class RecommerceAdapterTest {
                   {"type":"bap","id":"101","heading":"iPhone 13","location":"København Ø",
                    "canonical_url":"https://www.dba.dk/recommerce/forsale/item/101",
                    "image_urls":["https://img/1.jpg"],"price":{"amount":2500,"currency_code":"DKK"},
-                   "timestamp":1763733120000,"trade_type":"Til salg"},
+                   "timestamp":1763733120000,"trade_type":"Til salg",
+                   "flags":["shipping","dealer"]},
                   {"type":"banner","id":"x"},
                   {"id":102,"heading":"Sofa"}
                 ],"metadata":{"is_end_of_paging":true}}
@@ -41,10 +43,23 @@ class RecommerceAdapterTest {
         assertThat(first.priceText()).isEqualTo("2500");
         assertThat(first.publishedText()).isEqualTo("1763733120000");
         assertThat(first.imageUrls()).containsExactly("https://img/1.jpg");
+        assertThat(first.sellerType()).isEqualTo(SellerType.DEALER);
+        assertThat(first.category()).as("the search API does not say").isNull();
         RawListing second = page.listings().get(1);
         assertThat(second.url()).isEqualTo("https://www.dba.dk/recommerce/forsale/item/102");
         assertThat(second.priceText()).isEmpty();
         assertThat(second.currency()).isEqualTo("DKK");
+        assertThat(second.sellerType()).as("no flags: unknown, not guessed").isNull();
+    }
+
+    @Test
+    void readsTheSellerTypeFromTheSitesWordAndIgnoresOtherWords() {
+        assertThat(RecommerceAdapter.sellerTypeOf("private")).isEqualTo(SellerType.PRIVATE);
+        assertThat(RecommerceAdapter.sellerTypeOf(" Dealer ")).isEqualTo(SellerType.DEALER);
+        assertThat(RecommerceAdapter.sellerTypeOf("company")).isEqualTo(SellerType.DEALER);
+        assertThat(RecommerceAdapter.sellerTypeOf("shipping")).isNull();
+        assertThat(RecommerceAdapter.sellerTypeOf("")).isNull();
+        assertThat(RecommerceAdapter.sellerTypeOf(null)).isNull();
     }
 
     @Test
@@ -124,6 +139,8 @@ class RecommerceAdapterTest {
         assertThat(complete.location()).isEqualTo("8000 Aarhus C");
         assertThat(complete.tradeType()).isEqualTo("Til salg");
         assertThat(complete.priceText()).isEqualTo("100");
+        assertThat(complete.sellerType()).isEqualTo(SellerType.PRIVATE);
+        assertThat(complete.category()).isEqualTo("Stole");
 
         RawListing untouched = dba.withItemPage(fromSearch, ItemDetails.none());
         assertThat(untouched).isEqualTo(fromSearch);

@@ -4,6 +4,7 @@ import dk.dealfinder.core.model.ChangeKind;
 import dk.dealfinder.core.model.Listing;
 import dk.dealfinder.core.model.ListingChange;
 import dk.dealfinder.core.model.ListingSignal;
+import dk.dealfinder.core.model.SellerType;
 import java.util.List;
 import java.util.Objects;
 
@@ -60,8 +61,9 @@ final class ChangeRules {
     }
 
     /**
-     * A search result carries no description and sometimes no images, while an item page does: a
-     * blank field is "not observed this time", not "deleted", so it keeps the last known value.
+     * A search result carries no description, category and sometimes no images or seller type,
+     * while an item page does: a blank field is "not observed this time", not "deleted", so it
+     * keeps the last known value.
      */
     private static Listing withUnknownFieldsFrom(Listing last, Listing now) {
         boolean noDescription = now.description() == null || now.description().isBlank();
@@ -70,15 +72,22 @@ final class ChangeRules {
                 now,
                 noDescription ? last.description() : now.description(),
                 noImages ? last.imageUrls() : now.imageUrls(),
-                now.version());
+                now.version(),
+                now.sellerType() == null ? last.sellerType() : now.sellerType(),
+                now.category() == null ? last.category() : now.category());
     }
 
     static Listing withVersion(Listing l, int version) {
-        return copy(l, l.description(), l.imageUrls(), version);
+        return copy(l, l.description(), l.imageUrls(), version, l.sellerType(), l.category());
     }
 
     private static Listing copy(
-            Listing l, String description, List<String> imageUrls, int version) {
+            Listing l,
+            String description,
+            List<String> imageUrls,
+            int version,
+            SellerType sellerType,
+            String category) {
         return new Listing(
                 l.listingKey(),
                 l.site(),
@@ -93,6 +102,8 @@ final class ChangeRules {
                 imageUrls,
                 l.publishedAt(),
                 l.fetchedAt(),
-                version);
+                version,
+                sellerType,
+                category);
     }
 }

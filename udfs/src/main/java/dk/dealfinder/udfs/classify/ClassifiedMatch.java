@@ -13,6 +13,8 @@ import dk.dealfinder.core.model.Verdict;
  * @param modelId the model that decided ("rules" when a Danish marker did)
  * @param attributes brand, model, storage, size and condition as far as the classifier read them
  * @param provider which kind of model decided: rules, local, llm, clip or fallback
+ * @param priceInRange false for a listing outside the query's price range: it only feeds the market
+ *     estimate and is never scored (see {@code QueryMatcher})
  */
 public record ClassifiedMatch(
         Listing listing,
@@ -23,7 +25,32 @@ public record ClassifiedMatch(
         String reason,
         String modelId,
         ListingAttributes attributes,
-        String provider) {
+        String provider,
+        boolean priceInRange) {
+
+    /** A match within the query's price range. */
+    public ClassifiedMatch(
+            Listing listing,
+            SavedQuery query,
+            Verdict verdict,
+            double confidence,
+            double similarity,
+            String reason,
+            String modelId,
+            ListingAttributes attributes,
+            String provider) {
+        this(
+                listing,
+                query,
+                verdict,
+                confidence,
+                similarity,
+                reason,
+                modelId,
+                attributes,
+                provider,
+                true);
+    }
 
     /** A match without attributes, its provider named after its model (tests, the rules path). */
     public ClassifiedMatch(

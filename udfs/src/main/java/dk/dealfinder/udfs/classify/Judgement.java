@@ -92,6 +92,7 @@ public record Judgement(
                 reason,
                 modelId,
                 attributes,
-                provider.id());
+                provider.id(),
+                match.priceInRange());
     }
 }

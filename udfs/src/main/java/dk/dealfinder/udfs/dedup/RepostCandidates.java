@@ -19,7 +19,10 @@ import org.apache.flink.util.Collector;
  * Keyed by one band of the image hash, remembers the listings seen in that band within the window
  * and compares each new listing with them: the earliest one whose image is at most {@code
  * maxDistance} bits away and whose postcode does not contradict the new one's is its original. The
- * postcode check keeps two sellers using the same stock photo apart.
+ * postcode check keeps two sellers using the same stock photo apart. The lowest price any of the
+ * near-enough listings asked comes along, so a repost can be told cheaper than the item ever was;
+ * for that, a later version of a listing (its own price drop) only lowers the price remembered for
+ * it and is compared with nothing.
  */
 public class RepostCandidates extends KeyedProcessFunction<String, BandedListing, BandVerdict> {
 
@@ -51,13 +54,22 @@ public class RepostCandidates extends KeyedProcessFunction<String, BandedListing
         FingerprintedListing f = banded.fingerprinted();
         Listing l = f.listing();
         if (!f.hasImageHash()) {
-            out.collect(new BandVerdict(f, null, 0, 0));
+            out.collect(BandVerdict.unmatched(f));
+            return;
+        }
+        if (l.version() > 1) {
+            SeenImage known = seen.get(l.listingKey());
+            if (known != null) {
+                seen.put(l.listingKey(), known.askingAtMost(l.price()));
+            }
+            out.collect(BandVerdict.unmatched(f));
             return;
         }
         long oldest = l.fetchedAt() - window.toMillis();
         List<String> expired = new ArrayList<>();
         SeenImage best = null;
         String bestKey = null;
+        Long lowestPrice = null;
         for (Map.Entry<String, SeenImage> e : seen.entries()) {
             SeenImage s = e.getValue();
             if (s.seenAt() < oldest) {
@@ -65,32 +77,47 @@ public class RepostCandidates extends KeyedProcessFunction<String, BandedListing
             } else if (!e.getKey().equals(l.listingKey())
                     && s.seenAt() <= l.fetchedAt()
                     && DifferenceHash.distance(s.hash(), f.imageHash()) <= maxDistance
-                    && postcodesAgree(s.postcode(), l.postcode())
-                    && (best == null || s.seenAt() < best.seenAt())) {
-                best = s;
-                bestKey = e.getKey();
+                    && postcodesAgree(s.postcode(), l.postcode())) {
+                lowestPrice = BandVerdict.lower(lowestPrice, s.price());
+                if (best == null || s.seenAt() < best.seenAt()) {
+                    best = s;
+                    bestKey = e.getKey();
+                }
             }
         }
         for (String key : expired) {
             seen.remove(key);
         }
         if (!seen.contains(l.listingKey())) {
-            seen.put(l.listingKey(), new SeenImage(f.imageHash(), l.postcode(), l.fetchedAt()));
+            seen.put(
+                    l.listingKey(),
+                    new SeenImage(f.imageHash(), l.postcode(), l.price(), l.fetchedAt()));
         }
         out.collect(
                 best == null
-                        ? new BandVerdict(f, null, 0, 0)
+                        ? BandVerdict.unmatched(f)
                         : new BandVerdict(
                                 f,
                                 bestKey,
                                 DifferenceHash.distance(best.hash(), f.imageHash()),
-                                best.seenAt()));
+                                best.seenAt(),
+                                lowestPrice));
     }
 
     private static boolean postcodesAgree(String a, String b) {
         return a == null || b == null || Objects.equals(a, b);
     }
 
-    /** A listing remembered in one band. */
-    public record SeenImage(long hash, String postcode, long seenAt) {}
+    /**
+     * A listing remembered in one band.
+     *
+     * @param price what it asked when first seen, null when it stated no price
+     */
+    public record SeenImage(long hash, String postcode, Long price, long seenAt) {
+
+        /** This listing remembered with {@code newPrice} when that is lower. */
+        SeenImage askingAtMost(Long newPrice) {
+            return new SeenImage(hash, postcode, BandVerdict.lower(price, newPrice), seenAt);
+        }
+    }
 }

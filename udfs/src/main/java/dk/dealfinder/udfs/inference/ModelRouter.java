@@ -13,11 +13,15 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Decides who judges each listing of a batch, by its saved query's {@link ModelMode}: the local
- * model always runs first (one {@code embedAll} per batch; it is also every fallback). LOCAL stops
- * there; AUTO escalates to the LLM only a non-rule verdict below the confidence band or a long
- * text; LLM and CLIP send everything to their model. Paid answers come from the cache when they
- * can, and are bought only while the daily budget lasts.
+ * Decides who judges each listing of a batch, by its saved query's {@link ModelMode} (the query's
+ * own, else the configured one, see {@link RoutingSettings#modeOf}): the local model always runs
+ * first (one {@code embedAll} per batch; it is also every fallback). LOCAL stops there; AUTO
+ * escalates to the LLM only a non-rule verdict below the confidence band or a long text; LLM and
+ * CLIP send everything to their model. Paid answers come from the cache when they can, and are
+ * bought only while the daily budget lasts.
+ *
+ * <p>A match outside its query's price range only feeds the market estimate and is never alerted,
+ * so it is never worth paying for: the local verdict stands, whatever the mode.
  */
 public final class ModelRouter {
 
@@ -62,8 +66,10 @@ public final class ModelRouter {
         for (int i = 0; i < batch.size(); i++) {
             QueryMatch m = batch.get(i);
             Judgement l = locals.get(i);
-            ModelMode mode = settings.modeOf(m.query().id());
-            Route route = route(mode, m, l);
+            Route route =
+                    m.priceInRange()
+                            ? route(settings.modeOf(m.query()), m, l)
+                            : Route.local("out-of-price-range");
             if (route.remote() != null) {
                 reasons[i] = route.reason();
                 escalate.computeIfAbsent(route.remote(), k -> new ArrayList<>()).add(i);

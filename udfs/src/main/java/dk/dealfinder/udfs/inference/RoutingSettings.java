@@ -1,6 +1,7 @@
 package dk.dealfinder.udfs.inference;
 
 import dk.dealfinder.core.model.ModelMode;
+import dk.dealfinder.core.model.SavedQuery;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.Map;
@@ -9,8 +10,8 @@ import org.apache.flink.util.Preconditions;
 /**
  * How listings are routed between the local model and the paid ones.
  *
- * @param modes model mode per saved query id; queries not listed get {@code defaultMode} (until
- *     {@code SavedQuery} carries its own mode)
+ * @param modes model mode per saved query id (from the config file), for queries that do not name
+ *     their own {@link SavedQuery#modelMode()}; queries in neither get {@code defaultMode}
  * @param uncertainBelow in AUTO mode, a local verdict with lower confidence goes to the LLM
  * @param longTextTokens in AUTO mode, a listing whose text is longer (≈ 4 characters a token) goes
  *     to the LLM
@@ -40,7 +41,10 @@ public record RoutingSettings(
                 "cacheTtl must be positive");
     }
 
-    public ModelMode modeOf(String queryId) {
-        return modes.getOrDefault(queryId, defaultMode);
+    /** The query's own mode, else the one configured for its id, else the default. */
+    public ModelMode modeOf(SavedQuery query) {
+        return query.modelMode() != null
+                ? query.modelMode()
+                : modes.getOrDefault(query.id(), defaultMode);
     }
 }

@@ -30,6 +30,11 @@ import org.apache.flink.util.Preconditions;
  *
  * <p>Time is the listings' own scrape time, not the wall clock, so a replay of the archive rebuilds
  * the same estimates. A price that is older than the horizon by the latest one is not counted.
+ *
+ * <p>Matches outside the query's price range ({@link ClassifiedMatch#priceInRange()} false) are
+ * here only so that the estimate is not biased towards the user's own limit: their price is counted
+ * like any other RELEVANT listing's, and then they are dropped, so they are never scored or
+ * alerted.
  */
 public class MarketPricer extends KeyedProcessFunction<String, ClassifiedMatch, PricedMatch> {
 
@@ -43,6 +48,7 @@ public class MarketPricer extends KeyedProcessFunction<String, ClassifiedMatch, 
     private transient ValueState<Long> latest;
     private transient Counter samples;
     private transient Counter tooOld;
+    private transient Counter outOfRange;
 
     /**
      * @param horizonDays how many days of prices an estimate covers
@@ -71,6 +77,7 @@ public class MarketPricer extends KeyedProcessFunction<String, ClassifiedMatch, 
                         .getState(new ValueStateDescriptor<>("latest-price-at", Types.LONG));
         samples = getRuntimeContext().getMetricGroup().counter("marketPrices");
         tooOld = getRuntimeContext().getMetricGroup().counter("marketPricesTooOld");
+        outOfRange = getRuntimeContext().getMetricGroup().counter("marketPricesOutOfQueryRange");
     }
 
     @Override
@@ -85,9 +92,13 @@ public class MarketPricer extends KeyedProcessFunction<String, ClassifiedMatch, 
         long firstDay = Math.floorDiv(asOf, DAY_MILLIS) - horizonDays + 1;
         dropDaysBefore(firstDay);
         String queryId = ctx.getCurrentKey();
-        out.collect(
-                new PricedMatch(
-                        m, MarketSketch.estimate(queryId, days.values(), horizonDays, asOf)));
+        if (m.priceInRange()) {
+            out.collect(
+                    new PricedMatch(
+                            m, MarketSketch.estimate(queryId, days.values(), horizonDays, asOf)));
+        } else {
+            outOfRange.inc();
+        }
 
         if (m.verdict() != Verdict.RELEVANT || listing.price() == null || listing.price() <= 0) {
             return;

@@ -4,6 +4,7 @@ import dk.dealfinder.core.model.Listing;
 import dk.dealfinder.core.model.SavedQuery;
 import dk.dealfinder.core.model.SavedQuerySnapshot;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -20,11 +21,20 @@ import org.apache.flink.runtime.state.FunctionSnapshotContext;
 import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
 import org.apache.flink.streaming.api.functions.co.BroadcastProcessFunction;
 import org.apache.flink.util.Collector;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Pairs each listing with every saved query whose static filters it passes. Saved queries arrive as
  * broadcast snapshots; each snapshot replaces the previous set, so deletions and pauses take effect
- * as soon as the next snapshot is read.
+ * as soon as the next snapshot is read. Each query's {@link StaticFilter} (with its parsed keyword
+ * expression) is built once per snapshot and kept in a transient cache, rebuilt after a restore.
+ *
+ * <p>A listing that passes every filter of a query except its price range is still emitted, marked
+ * {@link QueryMatch#priceInRange()} false. Dropping it here would bias the query's market estimate
+ * low (an item priced above the user's limit is still part of its market). Downstream it costs
+ * little: the classifier judges it with the local model only, never a paid one, and the {@code
+ * MarketPricer} counts its price and drops it before scoring, so it is never scored or alerted.
  *
  * <p>Listings that arrive before the very first snapshot are held (in checkpointed operator state)
  * and matched when it arrives: at a fresh start the two inputs race, and a listing must not be lost
@@ -33,18 +43,25 @@ import org.apache.flink.util.Collector;
 public class QueryMatcher extends BroadcastProcessFunction<Listing, SavedQuerySnapshot, QueryMatch>
         implements CheckpointedFunction {
 
+    private static final Logger LOG = LoggerFactory.getLogger(QueryMatcher.class);
+
     public static final MapStateDescriptor<String, SavedQuery> QUERIES =
             new MapStateDescriptor<>("saved-queries", Types.STRING, Types.POJO(SavedQuery.class));
 
     private final List<Listing> early = new ArrayList<>();
     private boolean snapshotSeen;
     private transient ListState<Listing> earlyState;
+    private transient Map<String, StaticFilter> filters;
     private transient Counter matches;
+    private transient Counter outOfPriceRange;
     private transient Counter unmatched;
 
     @Override
     public void open(OpenContext openContext) {
+        filters = new HashMap<>();
         matches = getRuntimeContext().getMetricGroup().counter("queryMatches");
+        outOfPriceRange =
+                getRuntimeContext().getMetricGroup().counter("queryMatchesOutOfPriceRange");
         unmatched = getRuntimeContext().getMetricGroup().counter("listingsUnmatched");
         getRuntimeContext().getMetricGroup().gauge("listingsAwaitingQueries", early::size);
     }
@@ -77,6 +94,7 @@ public class QueryMatcher extends BroadcastProcessFunction<Listing, SavedQuerySn
         for (String id : stale) {
             state.remove(id);
         }
+        filters.clear();
         snapshotSeen = true;
         for (Listing listing : early) {
             match(listing, state.immutableEntries(), out);
@@ -90,15 +108,42 @@ public class QueryMatcher extends BroadcastProcessFunction<Listing, SavedQuerySn
             Collector<QueryMatch> out) {
         boolean any = false;
         for (Map.Entry<String, SavedQuery> e : queries) {
-            if (StaticFilter.accepts(e.getValue(), listing)) {
-                out.collect(new QueryMatch(listing, e.getValue()));
-                matches.inc();
-                any = true;
+            switch (filterOf(e.getValue()).check(listing)) {
+                case ACCEPTED -> {
+                    out.collect(new QueryMatch(listing, e.getValue(), true));
+                    matches.inc();
+                    any = true;
+                }
+                case PRICE_OUT_OF_RANGE -> {
+                    out.collect(new QueryMatch(listing, e.getValue(), false));
+                    outOfPriceRange.inc();
+                }
+                case REJECTED -> {}
             }
         }
         if (!any) {
             unmatched.inc();
         }
+    }
+
+    /**
+     * The query's filter, built on its first use after a snapshot (or a restore): the queries only
+     * change with a snapshot, which clears the cache.
+     */
+    private StaticFilter filterOf(SavedQuery q) {
+        StaticFilter filter = filters.get(q.id());
+        if (filter == null) {
+            filter = StaticFilter.of(q);
+            if (filter.expressionInvalid()) {
+                LOG.warn(
+                        "Saved query {} has a keyword expression that does not parse and matches"
+                                + " nothing: {}",
+                        q.id(),
+                        q.keywordExpression());
+            }
+            filters.put(q.id(), filter);
+        }
+        return filter;
     }
 
     @Override

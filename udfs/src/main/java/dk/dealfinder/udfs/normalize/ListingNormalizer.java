@@ -16,8 +16,9 @@ import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 
 /**
- * Interprets what the scraper read: Danish prices and dates, the postcode, the currency. A listing
- * that cannot be interpreted goes to {@link #DEAD_LETTERS} with the reason, never fails the job.
+ * Interprets what the scraper read: Danish prices and dates, the postcode, the currency; the seller
+ * type and category pass through as the adapter read them (null when unknown). A listing that
+ * cannot be interpreted goes to {@link #DEAD_LETTERS} with the reason, never fails the job.
  */
 public class ListingNormalizer extends ProcessFunction<RawListing, Listing> {
 
@@ -87,7 +88,9 @@ public class ListingNormalizer extends ProcessFunction<RawListing, Listing> {
                 raw.imageUrls() == null ? List.of() : List.copyOf(raw.imageUrls()),
                 published,
                 raw.fetchedAt(),
-                0);
+                0,
+                raw.sellerType(),
+                raw.category() == null || raw.category().isBlank() ? null : raw.category().strip());
     }
 
     private static void require(String value, String what) {

@@ -12,9 +12,11 @@ import org.apache.flink.util.Collector;
 
 /**
  * Keyed by (query, listing) ({@link ScoredDeal#pairKey()}), lets through one alert per real event:
- * the first alert-worthy version of a listing, and later only a version whose price dropped for
- * real under the lowest price alerted so far ({@link AlertPolicy}). Edits, price rises, relists at
- * the same price and replays of versions already alerted on pass nothing.
+ * the first alert-worthy version of a listing ({@link ScoredDeal#alertWorthy()}: over the query's
+ * threshold and priced under the market), and later only a version whose price dropped for real
+ * under the lowest price alerted so far ({@link AlertPolicy}). Edits, price rises, relists at the
+ * same price and replays of versions already alerted on pass nothing, and neither does anything for
+ * a query whose owner turned instant alerts off (its deals still reach the digest).
  */
 public class AlertGate extends KeyedProcessFunction<String, ScoredDeal, ScoredDeal> {
 
@@ -41,7 +43,7 @@ public class AlertGate extends KeyedProcessFunction<String, ScoredDeal, ScoredDe
     @Override
     public void processElement(ScoredDeal deal, Context ctx, Collector<ScoredDeal> out)
             throws Exception {
-        if (!deal.alertWorthy()) {
+        if (!deal.alertWorthy() || !deal.match().query().instantAlerts()) {
             return;
         }
         int version = deal.match().listing().version();

@@ -5,7 +5,8 @@ import org.apache.flink.util.Preconditions;
 
 /**
  * When a listing that was already alerted on deserves another alert: only when it became cheaper
- * than the lowest price alerted so far by at least one of the two margins.
+ * than the lowest price alerted so far by at least one of the two margins. A repost of an item
+ * under a new id is held to the same margins against the lowest price the item was offered at.
  *
  * @param minDropPercent a drop of at least this percentage of the last alerted price is real
  * @param minDropAmount a drop of at least this many currency units is real
@@ -25,7 +26,7 @@ public record AlertPolicy(double minDropPercent, long minDropAmount, long memory
     }
 
     /** Whether going from {@code alerted} to {@code now} is a drop worth a new alert. */
-    boolean isRealDrop(long alerted, long now) {
+    public boolean isRealDrop(long alerted, long now) {
         long drop = alerted - now;
         return drop > 0 && (drop >= minDropAmount || 100.0 * drop / alerted >= minDropPercent);
     }

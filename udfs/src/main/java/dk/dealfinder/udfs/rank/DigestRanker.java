@@ -1,40 +1,40 @@
 package dk.dealfinder.udfs.rank;
 
+import dk.dealfinder.core.model.DigestSchedule;
 import dk.dealfinder.udfs.score.ScoredDeal;
 import java.time.Duration;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.functions.AggregateFunction;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.functions.windowing.ProcessWindowFunction;
-import org.apache.flink.streaming.api.windowing.assigners.TumblingEventTimeWindows;
 import org.apache.flink.streaming.api.windowing.windows.TimeWindow;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.Preconditions;
 
 /**
- * The top N deals per saved query and tumbling window: an incremental aggregate that keeps only the
- * best N ({@link TopDeals}), and a window function that numbers them when the window closes. Deals
- * enter as alerts stamped with the time their version was seen, so a replay ranks the same.
+ * The top N deals per saved query and tumbling window, the window's size chosen by each query's
+ * digest schedule ({@link DigestWindows}): an incremental aggregate that keeps only the best N
+ * ({@link TopDeals}), and a window function that numbers them when the window closes. Deals enter
+ * as alerts stamped with the time their version was seen, so a replay ranks the same. A digest
+ * lists deals whether or not they were alerted instantly, but never one priced at or over its
+ * market ({@link ScoredDeal#digestWorthy()}).
  */
 public final class DigestRanker {
 
     private DigestRanker() {}
 
     /**
-     * The digest of {@code scored}: every RELEVANT deal, timed by when its version was seen, ranked
-     * per saved query and tumbling {@code window}.
+     * The digest of {@code scored}: every deal worth a digest whose query wants one, timed by when
+     * its version was seen, ranked per saved query and tumbling window of the query's schedule.
      *
      * @param lateness how far out of order versions may be seen before a window closes anyway
      * @param idleness a quiet stream stops holding windows open after this long
      */
     public static DataStream<RankedDeal> digest(
-            DataStream<ScoredDeal> scored,
-            Duration window,
-            int size,
-            Duration lateness,
-            Duration idleness) {
+            DataStream<ScoredDeal> scored, int size, Duration lateness, Duration idleness) {
         Preconditions.checkArgument(size >= 1, "a digest lists at least one deal, got %s", size);
-        return scored.filter(d -> d.score() > 0)
+        return scored.filter(
+                        d -> d.digestWorthy() && d.match().query().digest() != DigestSchedule.OFF)
                 .name("digest-candidates")
                 .uid("digest-candidates")
                 .assignTimestampsAndWatermarks(
@@ -45,7 +45,7 @@ public final class DigestRanker {
                 .name("digest-time")
                 .uid("digest-time")
                 .keyBy(d -> d.match().query().id())
-                .window(TumblingEventTimeWindows.of(window))
+                .window(new DigestWindows())
                 .aggregate(new Best(size), new Ranks())
                 .name("digest-ranker")
                 .uid("digest-ranker");

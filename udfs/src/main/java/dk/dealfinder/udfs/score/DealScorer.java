@@ -14,7 +14,9 @@ import org.apache.flink.api.common.functions.MapFunction;
  * Scores a priced match 0..100 from four components (see {@link ScoreComponents}) weighed by a
  * {@link ScoringPolicy}, and says why in one line. The price yardstick is the query's market median
  * when it rests on enough comparable listings, else the query's max price; with neither the price
- * is neutral. Anything not RELEVANT scores 0.
+ * is neutral and left unjudged. Where the price stands against its yardstick ({@link
+ * PriceStanding}) decides, besides the score, whether the deal is worth an alert. Anything not
+ * RELEVANT scores 0.
  */
 public class DealScorer implements MapFunction<PricedMatch, ScoredDeal> {
 
@@ -30,7 +32,7 @@ public class DealScorer implements MapFunction<PricedMatch, ScoredDeal> {
     public ScoredDeal map(PricedMatch priced) {
         ClassifiedMatch m = priced.match();
         if (m.verdict() != Verdict.RELEVANT) {
-            return new ScoredDeal(m, 0, NONE, "not a deal: " + m.reason());
+            return new ScoredDeal(m, 0, NONE, PriceStanding.UNJUDGED, "not a deal: " + m.reason());
         }
         Listing l = m.listing();
         PriceYardstick price = priceAgainst(l.price(), priced.market(), m.query());
@@ -46,36 +48,58 @@ public class DealScorer implements MapFunction<PricedMatch, ScoredDeal> {
                         + policy.freshnessWeight() * c.freshness()
                         + policy.conditionWeight() * c.condition();
         double score = Math.round(1000 * weighted / policy.totalWeight()) / 10.0;
-        return new ScoredDeal(m, score, c, price.explanation() + " · " + m.reason());
+        return new ScoredDeal(
+                m, score, c, price.standing(), price.explanation() + " · " + m.reason());
     }
 
-    /** A price score 0..1 (0.5 at the yardstick) and the sentence that explains it. */
-    private record PriceYardstick(double score, String explanation) {}
+    /**
+     * A price score 0..1 (0.5 at the yardstick), where the price stands and the sentence that
+     * explains it.
+     */
+    private record PriceYardstick(double score, PriceStanding standing, String explanation) {}
 
     private PriceYardstick priceAgainst(Long price, MarketEstimate market, SavedQuery q) {
         if (price == null) {
-            return new PriceYardstick(0.5, "no price stated");
+            return new PriceYardstick(0.5, PriceStanding.UNJUDGED, "no price stated");
         }
         if (market != null && market.n() >= policy.minComparables() && market.median() > 0) {
             double discount = (market.median() - price) / market.median();
+            String against =
+                    String.format(
+                            "the median of %d comparable listings in %d days",
+                            market.n(), market.horizonDays());
             return new PriceYardstick(
                     clamp(0.5 + discount),
-                    String.format(
-                            "%d %% %s the median of %d comparable listings in %d days",
-                            Math.round(Math.abs(discount) * 100),
-                            discount >= 0 ? "under" : "over",
-                            market.n(),
-                            market.horizonDays()));
+                    standing(price < market.median(), PriceStanding.UNDER_MARKET),
+                    describe(discount, against));
         }
         if (q.maxPrice() != null && q.maxPrice() > 0) {
-            double discount = clamp((q.maxPrice() - price) / (double) q.maxPrice());
+            double discount = (q.maxPrice() - price) / (double) q.maxPrice();
             return new PriceYardstick(
-                    0.5 + 0.5 * discount,
-                    String.format(
-                            "%d %% under your max price of %s",
-                            Math.round(discount * 100), DanishPrices.format(q.maxPrice())));
+                    0.5 + 0.5 * clamp(discount),
+                    standing(price < q.maxPrice(), PriceStanding.UNDER_MAX_PRICE),
+                    describe(discount, "your max price of " + DanishPrices.format(q.maxPrice())));
         }
-        return new PriceYardstick(0.5, "too few comparable listings to judge the price");
+        return new PriceYardstick(
+                0.5,
+                PriceStanding.UNJUDGED,
+                String.format(
+                        "too few comparable listings to judge the price yet (%d of %d)",
+                        market == null ? 0 : market.n(), policy.minComparables()));
+    }
+
+    private static PriceStanding standing(boolean under, PriceStanding whenUnder) {
+        return under ? whenUnder : PriceStanding.NOT_UNDER;
+    }
+
+    /** "31 % under …", or for a price at or over its yardstick, why it is no deal. */
+    private static String describe(double discount, String yardstick) {
+        long percent = Math.round(Math.abs(discount) * 100);
+        if (discount > 0) {
+            return percent + " % under " + yardstick;
+        }
+        String where = percent == 0 ? "at " + yardstick : percent + " % over " + yardstick;
+        return where + ", so not a deal";
     }
 
     /**

@@ -67,6 +67,15 @@ class AsyncClassifierITCase {
                                                         "Lego Technic 42100 nr " + i,
                                                         900L),
                                                 lego)));
+        // Over the phone query's max price: judged locally for the market estimate, never paid.
+        IntStream.range(0, 5)
+                .forEach(
+                        i ->
+                                matches.add(
+                                        new QueryMatch(
+                                                listing("o" + i, "iPhone 13 Pro nr " + i, 9000L),
+                                                phone,
+                                                false)));
 
         try (OpenAiDouble llm = OpenAiDouble.start(ListingVerdictResponder.honest())) {
             var settings =
@@ -112,11 +121,18 @@ class AsyncClassifierITCase {
                     .executeAndCollect()
                     .forEachRemaining(records::add);
 
-            assertThat(records).hasSize(40);
+            assertThat(records).hasSize(45);
             assertThat(records).extracting(InferenceRecord::listingKey).doesNotHaveDuplicates();
             assertThat(records)
                     .filteredOn(r -> r.queryId().equals("phone"))
+                    .filteredOn(r -> !r.routingReason().equals("out-of-price-range"))
+                    .hasSize(30)
                     .allSatisfy(r -> assertThat(r.provider()).isEqualTo("llm"));
+            assertThat(records)
+                    .filteredOn(r -> r.listingKey().contains(":o"))
+                    .hasSize(5)
+                    .allSatisfy(r -> assertThat(r.provider()).isIn("local", "rules"))
+                    .allSatisfy(r -> assertThat(r.costUsd()).isZero());
             assertThat(records)
                     .filteredOn(r -> r.queryId().equals("lego"))
                     .allSatisfy(r -> assertThat(r.provider()).isIn("local", "rules"));

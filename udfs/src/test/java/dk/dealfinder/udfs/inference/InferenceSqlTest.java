@@ -3,8 +3,10 @@ package dk.dealfinder.udfs.inference;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.dealfinder.testkit.SharedPostgres;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -14,9 +16,6 @@ import org.junit.jupiter.api.Test;
 
 /** The inference statements against the real migration on a real PostgreSQL. */
 class InferenceSqlTest {
-
-    private static final Path MIGRATION =
-            Path.of("../flink-job/src/main/resources/db/migration/V2__inference.sql");
 
     private static String url;
 
@@ -134,11 +133,13 @@ class InferenceSqlTest {
                 .containsExactly("dba.dk:1", "dba.dk:2", "dba.dk:3", "dba.dk:4");
     }
 
+    /** The shared schema migration (it ships in core's jar), run as Flyway would run it. */
     private static String readMigration() {
-        try {
-            return Files.readString(MIGRATION);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        try (InputStream in =
+                InferenceSqlTest.class.getResourceAsStream("/db/migration/V2__inference.sql")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

@@ -176,4 +176,86 @@ class ModelRouterTest {
         assertThat(out.get(0).match().verdict()).isEqualTo(Verdict.ACCESSORY);
         assertThat(out.get(0).match().reason()).contains("labelled neighbours");
     }
+
+    /** {@code PHONE} naming its own model mode. */
+    private static SavedQuery phoneIn(ModelMode mode) {
+        return new SavedQuery(
+                PHONE.id(),
+                PHONE.owner(),
+                PHONE.name(),
+                PHONE.terms(),
+                PHONE.site(),
+                PHONE.minPrice(),
+                PHONE.maxPrice(),
+                PHONE.includeKeywords(),
+                PHONE.excludeKeywords(),
+                PHONE.keywordExpression(),
+                PHONE.maxAgeDays(),
+                PHONE.area(),
+                PHONE.sellerType(),
+                mode,
+                PHONE.alertThreshold(),
+                PHONE.digest(),
+                PHONE.instantAlerts(),
+                PHONE.active());
+    }
+
+    /** One listing of {@code q} routed by a router configured with {@code configured}. */
+    private Classification routeOne(
+            ModelMode configured, String title, long price, SavedQuery q, boolean priceInRange) {
+        QueryMatch m = new QueryMatch(listing("one", title, price), q, priceInRange);
+        return router(configured, 0.99, 10).route(List.of(m)).get(0);
+    }
+
+    @Test
+    void aQuerysOwnModelModeOverridesTheConfiguredModes() {
+        // Configured: LLM for this query id; the query itself says LOCAL.
+        Classification free =
+                routeOne(ModelMode.LLM, "iPhone 13 sort", 2500L, phoneIn(ModelMode.LOCAL), true);
+        assertThat(llmDouble.requests()).isEmpty();
+        assertThat(free.inference().routingReason()).isEqualTo("mode-local");
+
+        // Configured: LOCAL; the query itself says LLM.
+        Classification paid =
+                routeOne(ModelMode.LOCAL, "iPhone 13 hvid", 2500L, phoneIn(ModelMode.LLM), true);
+        assertThat(llmDouble.requests()).hasSize(1);
+        assertThat(paid.inference().routingReason()).isEqualTo("mode-llm");
+        assertThat(paid.inference().provider()).isEqualTo("llm");
+    }
+
+    @Test
+    void settingsResolveTheQuerysModeThenTheConfiguredOneThenTheDefault() {
+        var settings =
+                new RoutingSettings(
+                        Map.of("configured", ModelMode.CLIP),
+                        ModelMode.AUTO,
+                        0.8,
+                        400,
+                        1,
+                        null,
+                        Duration.ofHours(1));
+        SavedQuery configured = query("configured", "x", null, List.of());
+        SavedQuery other = query("other", "x", null, List.of());
+
+        assertThat(settings.modeOf(configured)).isEqualTo(ModelMode.CLIP);
+        assertThat(settings.modeOf(other)).isEqualTo(ModelMode.AUTO);
+        assertThat(settings.modeOf(phoneIn(ModelMode.LLM))).isEqualTo(ModelMode.LLM);
+    }
+
+    @Test
+    void aMatchOutsideThePriceRangeIsJudgedLocallyWhateverTheMode() {
+        Classification out =
+                routeOne(
+                        ModelMode.LLM,
+                        "iPhone 13 128GB sort",
+                        9000L,
+                        phoneIn(ModelMode.LLM),
+                        false);
+
+        assertThat(llmDouble.requests()).isEmpty();
+        assertThat(out.inference().routingReason()).isEqualTo("out-of-price-range");
+        assertThat(out.inference().costUsd()).isZero();
+        assertThat(out.match().verdict()).isEqualTo(Verdict.RELEVANT);
+        assertThat(out.match().priceInRange()).isFalse();
+    }
 }

@@ -157,4 +157,43 @@ class MarketPricerTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("at least one day");
     }
+
+    @Test
+    void pricesOutsideTheQuerysRangeCountInTheMarketButAreNeverPassedOnToScoring()
+            throws Exception {
+        try (var h = harness()) {
+            h.open();
+            send(h, relevant("1", 1000, DAY));
+            send(h, outOfRange(relevant("2", 5000, DAY + 1)));
+            send(h, outOfRange(relevant("3", 6000, DAY + 2)));
+            send(h, relevant("4", 1200, DAY + 3));
+
+            assertThat(h.extractOutputValues())
+                    .as("only matches within the range go on to the scorer")
+                    .extracting(p -> p.match().listing().adId())
+                    .containsExactly("1", "4");
+            MarketEstimate seenBy4 = lastEstimate(h);
+            assertThat(seenBy4.n()).isEqualTo(3);
+            assertThat(seenBy4.median())
+                    .as("the over-limit prices pull the median up, as the real market does")
+                    .isEqualTo(5000.0);
+            assertThat(h.getSideOutput(MarketPricer.ESTIMATES))
+                    .extracting(r -> r.getValue().n())
+                    .containsExactly(1L, 2L, 3L, 4L);
+        }
+    }
+
+    private static ClassifiedMatch outOfRange(ClassifiedMatch m) {
+        return new ClassifiedMatch(
+                m.listing(),
+                m.query(),
+                m.verdict(),
+                m.confidence(),
+                m.similarity(),
+                m.reason(),
+                m.modelId(),
+                m.attributes(),
+                m.provider(),
+                false);
+    }
 }

@@ -4,7 +4,11 @@ import static dk.dealfinder.udfs.Listings.listing;
 import static dk.dealfinder.udfs.Listings.query;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dk.dealfinder.core.model.Listing;
+import dk.dealfinder.core.model.SavedQuery;
 import dk.dealfinder.core.model.SavedQuerySnapshot;
+import dk.dealfinder.core.model.SearchArea;
+import dk.dealfinder.core.model.SellerType;
 import java.util.List;
 import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
 import org.junit.jupiter.api.Test;
@@ -32,8 +36,75 @@ class QueryMatcherTest {
 
             assertThat(h.extractOutputValues())
                     .extracting(m -> m.listing().adId() + "/" + m.query().id())
-                    .containsExactly("1/phone", "4/lego");
+                    .containsExactly("1/phone", "2/phone", "4/lego");
+            assertThat(h.extractOutputValues())
+                    .as("over the max price: only for the market estimate")
+                    .extracting(m -> m.listing().adId() + ":" + m.priceInRange())
+                    .containsExactly("1:true", "2:false", "4:true");
         }
+    }
+
+    @Test
+    void appliesTheNewFiltersAndAQueryWhoseExpressionDoesNotParseMatchesNothing() throws Exception {
+        SavedQuery phone = query("phone", "iPhone", null, List.of());
+        SavedQuery proNearAarhus =
+                new SavedQuery(
+                        "pro",
+                        null,
+                        "pro",
+                        "iPhone",
+                        "dba.dk",
+                        null,
+                        null,
+                        List.of(),
+                        List.of(),
+                        "pro OR max",
+                        null,
+                        new SearchArea(List.of(), "8000", 30),
+                        SellerType.ANY,
+                        null,
+                        50,
+                        null,
+                        true,
+                        true);
+        SavedQuery broken =
+                new SavedQuery(
+                        "broken", null, "broken", "iPhone", "dba.dk", null, null, List.of(),
+                        List.of(), "(pro", null, null, null, null, 50, null, true, true);
+        try (var h =
+                ProcessFunctionTestHarnesses.forBroadcastProcessFunction(
+                        new QueryMatcher(), QueryMatcher.QUERIES)) {
+            h.processBroadcastElement(
+                    new SavedQuerySnapshot(1, List.of(phone, proNearAarhus, broken)), 1);
+
+            h.processElement(listing("1", "iPhone 13 Pro", 2500L), 10); // in 2100, not near 8000
+            h.processElement(inAarhus(listing("2", "iPhone 13 Pro", 2500L)), 11);
+            h.processElement(inAarhus(listing("3", "iPhone 13 mini", 2500L)), 12);
+
+            assertThat(h.extractOutputValues())
+                    .extracting(m -> m.listing().adId() + "/" + m.query().id())
+                    .containsExactly("1/phone", "2/phone", "2/pro", "3/phone");
+        }
+    }
+
+    private static Listing inAarhus(Listing l) {
+        return new Listing(
+                l.listingKey(),
+                l.site(),
+                l.adId(),
+                l.url(),
+                l.title(),
+                l.description(),
+                l.price(),
+                l.currency(),
+                "8200 Aarhus N",
+                "8200",
+                l.imageUrls(),
+                l.publishedAt(),
+                l.fetchedAt(),
+                l.version(),
+                null,
+                null);
     }
 
     @Test

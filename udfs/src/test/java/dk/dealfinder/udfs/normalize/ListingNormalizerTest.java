@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dk.dealfinder.core.model.DeadLetter;
 import dk.dealfinder.core.model.Listing;
 import dk.dealfinder.core.model.RawListing;
+import dk.dealfinder.core.model.SellerType;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +46,40 @@ class ListingNormalizerTest {
         assertThat(l.postcode()).isEqualTo("2100");
         assertThat(Instant.ofEpochMilli(l.publishedAt()))
                 .isEqualTo(Instant.parse("2026-11-21T13:32:00Z"));
+        assertThat(l.sellerType()).as("the search result did not say").isNull();
+        assertThat(l.category()).isNull();
+    }
+
+    @Test
+    void carriesSellerTypeAndCategoryAndTreatsABlankCategoryAsUnknown() {
+        RawListing r = raw("Sofa", "500", "i dag 10:00");
+        RawListing dealer = withSellerAndCategory(r, SellerType.DEALER, " Sofaer ");
+        RawListing blank = withSellerAndCategory(r, SellerType.PRIVATE, " ");
+        ListingNormalizer normalizer = new ListingNormalizer(Map.of("dba.dk", "DKK"));
+
+        assertThat(normalizer.normalize(dealer).sellerType()).isEqualTo(SellerType.DEALER);
+        assertThat(normalizer.normalize(dealer).category()).isEqualTo("Sofaer");
+        assertThat(normalizer.normalize(blank).sellerType()).isEqualTo(SellerType.PRIVATE);
+        assertThat(normalizer.normalize(blank).category()).isNull();
+    }
+
+    private static RawListing withSellerAndCategory(
+            RawListing r, SellerType seller, String category) {
+        return new RawListing(
+                r.site(),
+                r.adId(),
+                r.url(),
+                r.title(),
+                r.description(),
+                r.priceText(),
+                r.currency(),
+                r.location(),
+                r.publishedText(),
+                r.imageUrls(),
+                r.tradeType(),
+                r.fetchedAt(),
+                seller,
+                category);
     }
 
     @Test

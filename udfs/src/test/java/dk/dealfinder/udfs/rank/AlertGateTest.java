@@ -8,9 +8,12 @@ import static dk.dealfinder.udfs.Listings.version;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
+import dk.dealfinder.core.model.DigestSchedule;
 import dk.dealfinder.core.model.Listing;
+import dk.dealfinder.core.model.SavedQuery;
 import dk.dealfinder.core.model.ScoreComponents;
 import dk.dealfinder.core.model.Verdict;
+import dk.dealfinder.udfs.score.PriceStanding;
 import dk.dealfinder.udfs.score.ScoredDeal;
 import java.time.Duration;
 import java.util.List;
@@ -36,11 +39,12 @@ class AlertGateTest {
     }
 
     private static ScoredDeal deal(String queryId, Listing l, double score) {
-        return new ScoredDeal(
-                classified(l, query(queryId, "iPhone 13", null, List.of()), Verdict.RELEVANT, 0.9),
-                score,
-                ANY,
-                "why");
+        return deal(
+                query(queryId, "iPhone 13", null, List.of()), l, score, PriceStanding.UNDER_MARKET);
+    }
+
+    private static ScoredDeal deal(SavedQuery q, Listing l, double score, PriceStanding standing) {
+        return new ScoredDeal(classified(l, q, Verdict.RELEVANT, 0.9), score, ANY, standing, "why");
     }
 
     private static ScoredDeal deal(Listing l) {
@@ -88,6 +92,37 @@ class AlertGateTest {
             h.processElement(deal("phone", version(priced(PHONE, 1990L), 2), 60), 2);
 
             assertThat(passed(h)).containsExactly(tuple("phone", 2));
+        }
+    }
+
+    @Test
+    void aHighScoreAtOrOverTheMarketIsNeverAlertedButADropUnderItIs() throws Exception {
+        SavedQuery q = query("phone", "iPhone 13", null, List.of());
+        try (var h = harness()) {
+            h.open();
+            h.processElement(deal(q, PHONE, 90, PriceStanding.NOT_UNDER), 1);
+            h.processElement(deal(q, version(PHONE, 2), 90, PriceStanding.UNJUDGED), 2);
+            h.processElement(
+                    deal(q, version(priced(PHONE, 1500L), 3), 90, PriceStanding.UNDER_MARKET), 3);
+
+            assertThat(passed(h)).containsExactly(tuple("phone", 3));
+        }
+    }
+
+    @Test
+    void aQueryWithInstantAlertsOffGetsNone() throws Exception {
+        SavedQuery quiet =
+                query("quiet", "iPhone 13", null, List.of())
+                        .withDelivery(DigestSchedule.DAILY, false);
+        try (var h = harness()) {
+            h.open();
+            h.processElement(deal(quiet, PHONE, 90, PriceStanding.UNDER_MARKET), 1);
+            h.processElement(
+                    deal(quiet, version(priced(PHONE, 1000L), 2), 95, PriceStanding.UNDER_MARKET),
+                    2);
+            h.processElement(deal("phone", PHONE, 90), 3);
+
+            assertThat(passed(h)).containsExactly(tuple("phone", 1));
         }
     }
 

@@ -47,12 +47,13 @@ class DealScorerTest {
         assertThat(deal.components().relevance()).isEqualTo(0.8);
         assertThat(deal.components().condition()).isEqualTo(0.5);
         assertThat(deal.components().freshness()).isGreaterThan(0.99);
+        assertThat(deal.standing()).isEqualTo(PriceStanding.UNDER_MARKET);
         // 0.4·0.8 + 0.4·0.81 + 0.1·~1 + 0.1·0.5, out of 100
         assertThat(deal.score()).isEqualTo(79.4);
     }
 
     @Test
-    void anOverpricedListingIsSaidToBeOverTheMedian() {
+    void anOverpricedListingIsSaidToBeOverTheMedianAndIsNoDeal() {
         ScoredDeal deal =
                 SCORER.map(
                         priced(
@@ -60,9 +61,63 @@ class DealScorerTest {
                                 Verdict.RELEVANT,
                                 market(20, 3000)));
 
-        assertThat(deal.explanation()).startsWith("20 % over the median of 20 comparable");
+        assertThat(deal.explanation())
+                .startsWith(
+                        "20 % over the median of 20 comparable listings in 30 days, so not a"
+                                + " deal · ");
         assertThat(deal.components().price())
                 .isEqualTo(0.3, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(deal.standing()).isEqualTo(PriceStanding.NOT_UNDER);
+        assertThat(deal.digestWorthy()).isFalse();
+    }
+
+    @Test
+    void aHighScoreOverTheMedianIsNotWorthAnAlert() {
+        // Sure, fresh and "som ny": the score clears the threshold of 50 on its own.
+        ScoredDeal over =
+                SCORER.map(
+                        priced(
+                                edited(listing("1", "iPhone 13", 3270L), "iPhone 13", "Som ny"),
+                                Verdict.RELEVANT,
+                                market(48, 3000)));
+        ScoredDeal atMedian =
+                SCORER.map(
+                        priced(
+                                listing("2", "iPhone 13", 3000L),
+                                Verdict.RELEVANT,
+                                market(48, 3000)));
+
+        assertThat(over.score()).isGreaterThanOrEqualTo(50);
+        assertThat(over.explanation()).startsWith("9 % over the median of 48 comparable");
+        assertThat(over.alertWorthy()).isFalse();
+        assertThat(atMedian.score()).isGreaterThanOrEqualTo(50);
+        assertThat(atMedian.explanation())
+                .startsWith("at the median of 48 comparable listings in 30 days, so not a deal");
+        assertThat(atMedian.alertWorthy()).isFalse();
+    }
+
+    @Test
+    void withoutAnyYardstickThePriceIsUnjudgedAndNoInstantAlertIsDue() {
+        PricedMatch noMaxPrice =
+                new PricedMatch(
+                        classified(
+                                listing("1", "iPhone 13", 1000L),
+                                query("phone", "iPhone 13", null, List.of()),
+                                Verdict.RELEVANT,
+                                1.0),
+                        market(3, 2000));
+        ScoredDeal deal = SCORER.map(noMaxPrice);
+        ScoredDeal noPrice =
+                SCORER.map(priced(listing("2", "iPhone 13", null), Verdict.RELEVANT, null));
+
+        assertThat(deal.explanation())
+                .startsWith("too few comparable listings to judge the price yet (3 of 10) · ");
+        assertThat(deal.score()).isGreaterThanOrEqualTo(50);
+        assertThat(deal.standing()).isEqualTo(PriceStanding.UNJUDGED);
+        assertThat(deal.alertWorthy()).isFalse();
+        assertThat(deal.digestWorthy()).isTrue();
+        assertThat(noPrice.explanation()).startsWith("no price stated · ");
+        assertThat(noPrice.alertWorthy()).isFalse();
     }
 
     @Test
@@ -76,9 +131,14 @@ class DealScorerTest {
 
         assertThat(cheap.explanation()).startsWith("75 % under your max price of 4.000 kr. · ");
         assertThat(cheap.components().price()).isEqualTo(0.875);
+        assertThat(cheap.standing()).isEqualTo(PriceStanding.UNDER_MAX_PRICE);
         assertThat(atMax.components().price()).isEqualTo(0.5);
+        assertThat(atMax.explanation())
+                .startsWith("at your max price of 4.000 kr., so not a deal · ");
+        assertThat(atMax.standing()).isEqualTo(PriceStanding.NOT_UNDER);
         assertThat(cheap.score()).isGreaterThan(atMax.score());
         assertThat(cheap.alertWorthy()).isTrue();
+        assertThat(atMax.alertWorthy()).isFalse();
     }
 
     @Test

@@ -1,0 +1,27 @@
+package dk.dealfinder.alertserver.web;
+
+import io.javalin.http.Context;
+
+/**
+ * The headers every HTML answer carries. Listing text is written by strangers, so the policy allows
+ * scripts only from this server (HTMX and our own file; neither needs inline script or eval) and
+ * styles only from our one CSS file. Images may come from the marketplaces' https hosts, where
+ * listing photos live.
+ */
+public final class SecurityHeaders {
+
+    public static final String POLICY =
+            "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' https:;"
+                    + " connect-src 'self'; form-action 'self'; base-uri 'none';"
+                    + " frame-ancestors 'none'";
+
+    private SecurityHeaders() {}
+
+    /** Sets the content security policy and its companions, for a page that must not be cached. */
+    public static void apply(Context ctx) {
+        ctx.header("Content-Security-Policy", POLICY);
+        ctx.header("X-Content-Type-Options", "nosniff");
+        ctx.header("Referrer-Policy", "no-referrer");
+        ctx.header("Cache-Control", "no-store");
+    }
+}

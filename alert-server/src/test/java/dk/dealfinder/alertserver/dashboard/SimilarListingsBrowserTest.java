@@ -1,0 +1,132 @@
+package dk.dealfinder.alertserver.dashboard;
+
+import static io.qdrant.client.PointIdFactory.id;
+import static io.qdrant.client.ValueFactory.value;
+import static io.qdrant.client.VectorsFactory.vectors;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dk.dealfinder.alertserver.AlertServer;
+import dk.dealfinder.alertserver.TestBackends;
+import dk.dealfinder.alertserver.WebSession;
+import dk.dealfinder.alertserver.similar.SimilarSearchSettings;
+import dk.dealfinder.core.embedding.TextEmbedder;
+import dk.dealfinder.core.model.EmbeddedListing;
+import dk.dealfinder.testkit.Await;
+import dk.dealfinder.testkit.doubles.qdrant.QdrantDouble;
+import io.qdrant.client.QdrantClient;
+import io.qdrant.client.grpc.Collections.Distance;
+import io.qdrant.client.grpc.Collections.VectorParams;
+import io.qdrant.client.grpc.Points.PointStruct;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+/**
+ * The detail panel's similar listings, fetched by our script from {@code /api/similar} against the
+ * Qdrant double (a protocol double of Qdrant's REST query API), in headless chromium.
+ */
+class SimilarListingsBrowserTest {
+
+    private static final String COLLECTION = "listings";
+    private static final String NEIGHBOUR_TITLE = "Racercykel i aluminium <b>billig</b>";
+
+    private static QdrantDouble qdrant;
+    private static AlertServer server;
+    private static HeadlessChromium chromium;
+
+    @BeforeAll
+    static void start() throws Exception {
+        HeadlessChromium.assumeInstalled();
+        qdrant = QdrantDouble.start();
+        server =
+                AlertServer.start(
+                        TestBackends.settings()
+                                .withSimilarSearch(
+                                        SimilarSearchSettings.qdrant(
+                                                qdrant.restUrl(), COLLECTION)));
+        chromium = HeadlessChromium.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (chromium != null) {
+            chromium.close();
+        }
+        if (server != null) {
+            server.close();
+        }
+        if (qdrant != null) {
+            qdrant.close();
+        }
+    }
+
+    @Test
+    void theDetailPanelListsSimilarListingsAsText() throws Exception {
+        String key = DashboardFixtures.newKey();
+        String neighbour = DashboardFixtures.newKey();
+        DashboardFixtures.listing(key, "Racercykel med carbonstel", 4500L, "", List.of());
+        DashboardFixtures.listing(neighbour, NEIGHBOUR_TITLE, 2500L, "", List.of());
+        index(key, "Racercykel med carbonstel", 4500, neighbour, NEIGHBOUR_TITLE, 2500);
+        chromium.signIn(server, TestBackends.newUser("similar"));
+
+        chromium.open(server, "/listings/" + WebSession.encode(key));
+
+        Await.until(
+                HeadlessChromium.WAIT,
+                "similar listings to load",
+                () ->
+                        !chromium.driver()
+                                .findElements(By.cssSelector(".similar a.detail-link"))
+                                .isEmpty());
+        WebElement link = chromium.driver().findElement(By.cssSelector(".similar a.detail-link"));
+        assertThat(link.getText()).isEqualTo(NEIGHBOUR_TITLE);
+        assertThat(chromium.driver().findElements(By.cssSelector(".similar b"))).isEmpty();
+        assertThat(chromium.driver().findElement(By.cssSelector(".similar")).getText())
+                .contains("2.500 kr.");
+    }
+
+    /** Two listings as the Flink job's Qdrant sink writes them: point id from the key. */
+    private static void index(
+            String key,
+            String title,
+            double price,
+            String otherKey,
+            String otherTitle,
+            double otherPrice)
+            throws Exception {
+        TextEmbedder embedder = TextEmbedder.shared();
+        try (QdrantClient client = qdrant.newClient()) {
+            client.createCollectionAsync(
+                            COLLECTION,
+                            VectorParams.newBuilder()
+                                    .setSize(embedder.dimension())
+                                    .setDistance(Distance.Cosine)
+                                    .build())
+                    .get();
+            client.upsertAsync(
+                            COLLECTION,
+                            List.of(
+                                    point(embedder, key, title, price),
+                                    point(embedder, otherKey, otherTitle, otherPrice)))
+                    .get();
+        }
+    }
+
+    private static PointStruct point(
+            TextEmbedder embedder, String key, String title, double price) {
+        return PointStruct.newBuilder()
+                .setId(id(UUID.fromString(EmbeddedListing.pointIdOf(key))))
+                .setVectors(vectors(embedder.embed(title)))
+                .putPayload("listing_key", value(key))
+                .putPayload("site", value("dba.dk"))
+                .putPayload("title", value(title))
+                .putPayload("price", value(price))
+                .putPayload("currency", value("DKK"))
+                .putPayload("active", value(true))
+                .build();
+    }
+}
