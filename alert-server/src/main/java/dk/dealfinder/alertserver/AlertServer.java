@@ -280,12 +280,13 @@ public final class AlertServer implements AutoCloseable {
     /** Stops the reader, ends open SSE streams (so Jetty need not wait on them), then Jetty. */
     @Override
     public void close() {
+        int port = app.port();
         favourites.close();
         reader.close();
         fanOut.close();
         app.stop();
         redis.close();
         database.close();
-        LOG.info("Alert server on port {} stopped", app.port());
+        LOG.info("Alert server on port {} stopped", port);
     }
 }

@@ -5,13 +5,14 @@ import io.javalin.http.Context;
 /**
  * The headers every HTML answer carries. Listing text is written by strangers, so the policy allows
  * scripts only from this server (HTMX and our own file; neither needs inline script or eval) and
- * styles only from our one CSS file. Images may come from the marketplaces' https hosts, where
- * listing photos live.
+ * styles only from our one CSS file. Images may come from any web host, where listing photos live
+ * (https on the real marketplaces; plain http for the local marketplace of the demo). An image
+ * cannot run script, and a browser upgrades or blocks http images on an https page.
  */
 public final class SecurityHeaders {
 
     public static final String POLICY =
-            "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' https:;"
+            "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' https: http:;"
                     + " connect-src 'self'; form-action 'self'; base-uri 'none';"
                     + " frame-ancestors 'none'";
 
