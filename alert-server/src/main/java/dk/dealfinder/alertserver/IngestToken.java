@@ -1,20 +1,20 @@
 package dk.dealfinder.alertserver;
 
-import java.security.MessageDigest;
+import dk.dealfinder.alertserver.auth.Secrets;
 
 /**
- * The shared secret the Flink job presents. Compared as SHA-256 digests with {@link
- * MessageDigest#isEqual}, which takes the same time wherever the first difference is and, since
- * both digests have the same length, leaks nothing about the token's length either.
+ * The shared secret the Flink job presents. Compared as SHA-256 digests in constant time ({@link
+ * Secrets#same}): the time does not depend on where the first difference is and, since both digests
+ * have the same length, leaks nothing about the token's length either.
  */
 final class IngestToken {
 
     private static final String SCHEME = "Bearer ";
 
-    private final byte[] expectedDigest;
+    private final String expectedDigest;
 
     IngestToken(String token) {
-        this.expectedDigest = Sha256.of(token);
+        this.expectedDigest = Secrets.hash(token);
     }
 
     /** Whether an {@code Authorization} header value carries the token. */
@@ -25,7 +25,7 @@ final class IngestToken {
             return false;
         }
         String presented = authorization.substring(SCHEME.length()).trim();
-        return MessageDigest.isEqual(expectedDigest, Sha256.of(presented));
+        return Secrets.same(expectedDigest, Secrets.hash(presented));
     }
 
     @Override
