@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dk.dealfinder.alertserver.TestBackends.TestUser;
 import dk.dealfinder.alertserver.db.Jdbc;
 import dk.dealfinder.core.model.Alert;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,19 +36,13 @@ class FavouriteWatcherTest {
         TestUser bob = TestBackends.newUser("bob");
         String key = "dba.dk:fav-" + UUID.randomUUID();
         Jdbc db = TestBackends.jdbc();
-        insertListing(db, key, "<b>Kajak</b> 4 m", 3000);
+        insertListing(key, "<b>Kajak</b> 4 m", 3000);
         star(db, alice, key, true);
         star(db, bob, key, false);
         SseConnection aliceFeed = connect(one, alice);
         SseConnection bobFeed = connect(one, bob);
 
-        db.update(
-                "INSERT INTO price_history (listing_key, version, price, change_kind, observed_at)"
-                        + " VALUES (?, 2, 2400, 'PRICE_DROP', ?)",
-                s -> {
-                    s.setString(1, key);
-                    s.setTimestamp(2, Timestamp.from(Instant.now()));
-                });
+        StoredRows.pricePoint(key, 2, 2400L, "PRICE_DROP", Instant.now());
 
         Alert alert = TestAlerts.parse(aliceFeed.nextEvent().data());
         assertThat(alert.listingKey()).isEqualTo(key);
@@ -66,30 +59,20 @@ class FavouriteWatcherTest {
                 .isEqualTo(marker);
     }
 
-    private static void insertListing(Jdbc db, String key, String title, long price) {
-        Timestamp now = Timestamp.from(Instant.now());
-        db.update(
-                "INSERT INTO listings (listing_key, site, ad_id, url, title, price, currency,"
-                        + " published_at, first_seen_at, last_seen_at, version)"
-                        + " VALUES (?, 'dba.dk', ?, ?, ?, ?, 'DKK', ?, ?, ?, 2)",
-                s -> {
-                    s.setString(1, key);
-                    s.setString(2, key.substring(7));
-                    s.setString(3, "https://www.dba.dk/recommerce/forsale/item/1");
-                    s.setString(4, title);
-                    s.setLong(5, price);
-                    s.setTimestamp(6, now);
-                    s.setTimestamp(7, now);
-                    s.setTimestamp(8, now);
-                });
-        db.update(
-                "INSERT INTO price_history (listing_key, version, price, change_kind, observed_at)"
-                        + " VALUES (?, 1, ?, 'NEW', ?)",
-                s -> {
-                    s.setString(1, key);
-                    s.setLong(2, price);
-                    s.setTimestamp(3, now);
-                });
+    private static void insertListing(String key, String title, long price) {
+        Instant now = Instant.now();
+        StoredRows.listing(
+                key,
+                "https://www.dba.dk/recommerce/forsale/item/1",
+                title,
+                "",
+                price,
+                "København Ø",
+                "2100",
+                List.of(),
+                now,
+                null);
+        StoredRows.pricePoint(key, 1, price, "NEW", now);
     }
 
     private static void star(Jdbc db, TestUser user, String key, boolean notify) {

@@ -13,7 +13,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
  * Runs the benchmarks and writes the results table. Usage: {@code BenchMain full|quick FILE
- * [NAME...]}, where the names (throughput, alert-latency, sse-fanout, backfill, micro) pick some
+ * [NAME...]}, where the names (throughput, alert-latency, sse-fanout, backfill, qdrant-sink,
+ * llm-batching, local-share, market-state, search-parse, scraper-polling, micro) pick some
  * benchmarks; without them all run. Every figure is printed next to a baseline measured in the same
  * run, so the ratios hold on a noisy shared machine even when the absolute numbers do not.
  */
@@ -46,6 +47,24 @@ public final class BenchMain {
         }
         if (only.isEmpty() || only.contains("backfill")) {
             BackfillBench.run(results, quick ? 10_000 : 100_000);
+        }
+        if (only.isEmpty() || only.contains("qdrant-sink")) {
+            QdrantSinkBench.run(results, quick ? 2_000 : 10_000);
+        }
+        if (only.isEmpty() || only.contains("llm-batching")) {
+            LlmBatchingBench.run(results, quick ? 200 : 1_000);
+        }
+        if (only.isEmpty() || only.contains("local-share")) {
+            LocalShareBench.run(results);
+        }
+        if (only.isEmpty() || only.contains("market-state")) {
+            MarketStateBench.run(results, quick ? 10_000 : 100_000);
+        }
+        if (only.isEmpty() || only.contains("search-parse")) {
+            SearchParseBench.run(results, quick ? 3 : 15);
+        }
+        if (only.isEmpty() || only.contains("scraper-polling")) {
+            ScraperPollingBench.run(results, quick ? 10 : 60);
         }
         if (only.isEmpty() || only.contains("micro")) {
             micro(results, quick);

@@ -1,5 +1,6 @@
 package dk.dealfinder.bench;
 
+import dk.dealfinder.core.config.DealfinderConfig;
 import dk.dealfinder.core.embedding.TextEmbedder;
 import dk.dealfinder.core.model.RawListing;
 import dk.dealfinder.core.model.SavedQuerySnapshot;
@@ -73,6 +74,13 @@ final class ThroughputBench {
 
     private static double pipelineThroughput(BenchServices services, List<RawListing> raw)
             throws Exception {
+        return pipelineThroughput(services, services.config("30s").config(), raw);
+    }
+
+    /** Runs the whole job over {@code raw} with {@code config}; returns listings per second. */
+    static double pipelineThroughput(
+            BenchServices services, DealfinderConfig config, List<RawListing> raw)
+            throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         // Our records are not Java-serializable (Flink serializes them its own way), so the source
         // carries them as the archive's JSON and reads each back as it emits it.
@@ -92,7 +100,6 @@ final class ThroughputBench {
                         new SavedQueryPoller(services.queries),
                         1,
                         TypeInformation.of(SavedQuerySnapshot.class));
-        var config = services.config("30s").config();
         new DealfinderJob(config, source, queries, JobSinks.fromConfig(config)).build(env);
         JobExecutionResult result = env.execute("bench-throughput");
         return raw.size() / (result.getNetRuntime() / 1000.0);

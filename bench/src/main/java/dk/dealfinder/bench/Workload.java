@@ -1,5 +1,6 @@
 package dk.dealfinder.bench;
 
+import dk.dealfinder.core.model.Listing;
 import dk.dealfinder.core.model.RawListing;
 import dk.dealfinder.core.model.SavedQuery;
 import dk.dealfinder.testkit.marketplace.MarketListing;
@@ -59,6 +60,36 @@ final class Workload {
                             List.of(),
                             m.tradeType(),
                             now));
+        }
+        return out;
+    }
+
+    /**
+     * {@code n} normalized listings from the catalogue, under fresh ad ids each time round, for the
+     * benchmarks of one stage (sink, classifier) that start after normalization.
+     */
+    static List<Listing> listings(List<MarketListing> catalogue, int n) {
+        long now = System.currentTimeMillis();
+        List<Listing> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            MarketListing m = catalogue.get(i % catalogue.size());
+            String adId = Long.toString(m.id() + (long) (i / catalogue.size()) * 1_000_000_000L);
+            out.add(
+                    new Listing(
+                            Listing.keyOf("dba.dk", adId),
+                            "dba.dk",
+                            adId,
+                            "https://www.dba.dk/recommerce/forsale/item/" + adId,
+                            m.title(),
+                            m.description(),
+                            m.price(),
+                            "DKK",
+                            m.city(),
+                            m.postcode(),
+                            List.of(),
+                            Math.min(now, m.publishedAt().toEpochMilli()),
+                            now,
+                            1));
         }
         return out;
     }

@@ -1,0 +1,120 @@
+package dk.dealfinder.alertserver;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Rows the Flink job writes (listings, price history, matches, alerts), inserted with plain SQL
+ * into the shared test database, for tests of what the alert-server reads.
+ */
+public final class StoredRows {
+
+    private StoredRows() {}
+
+    /** A listing at version 1; {@code removedAt} null while live. */
+    public static void listing(
+            String key,
+            String url,
+            String title,
+            String description,
+            Long price,
+            String location,
+            String postcode,
+            List<String> images,
+            Instant publishedAt,
+            Instant removedAt) {
+        String site = key.substring(0, key.indexOf(':'));
+        String adId = key.substring(key.indexOf(':') + 1);
+        TestBackends.jdbc()
+                .update(
+                        "INSERT INTO listings (listing_key, site, ad_id, url, title, description,"
+                                + " price, currency, location, postcode, image_urls, published_at,"
+                                + " first_seen_at, last_seen_at, version, removed_at)"
+                                + " VALUES (?, ?, ?, ?, ?, ?, ?, 'DKK', ?, ?, ?, ?, ?, ?, 1, ?)",
+                        s -> {
+                            s.setString(1, key);
+                            s.setString(2, site);
+                            s.setString(3, adId);
+                            s.setString(4, url);
+                            s.setString(5, title);
+                            s.setString(6, description);
+                            s.setObject(7, price);
+                            s.setString(8, location);
+                            s.setString(9, postcode);
+                            s.setArray(
+                                    10,
+                                    s.getConnection()
+                                            .createArrayOf("text", images.toArray(new String[0])));
+                            Timestamp at = Timestamp.from(publishedAt);
+                            s.setTimestamp(11, at);
+                            s.setTimestamp(12, at);
+                            s.setTimestamp(13, at);
+                            s.setTimestamp(
+                                    14, removedAt == null ? null : Timestamp.from(removedAt));
+                        });
+    }
+
+    public static void pricePoint(String key, int version, Long price, String kind, Instant at) {
+        TestBackends.jdbc()
+                .update(
+                        "INSERT INTO price_history (listing_key, version, price, change_kind,"
+                                + " observed_at) VALUES (?, ?, ?, ?, ?)",
+                        s -> {
+                            s.setString(1, key);
+                            s.setInt(2, version);
+                            s.setObject(3, price);
+                            s.setString(4, kind);
+                            s.setTimestamp(5, Timestamp.from(at));
+                        });
+    }
+
+    /** The query scored one version of the listing. */
+    public static void match(
+            String queryId,
+            String key,
+            int version,
+            String verdict,
+            double score,
+            String explanation) {
+        TestBackends.jdbc()
+                .update(
+                        "INSERT INTO matches (query_id, listing_key, listing_version, verdict,"
+                                + " confidence, score, relevance, price_score, freshness,"
+                                + " condition_score, explanation, model_id)"
+                                + " VALUES (?, ?, ?, ?, 0.9, ?, 0.9, 0.7, 0.6, 0.5, ?,"
+                                + " 'local-knn-test')",
+                        s -> {
+                            s.setString(1, queryId);
+                            s.setString(2, key);
+                            s.setInt(3, version);
+                            s.setString(4, verdict);
+                            s.setDouble(5, score);
+                            s.setString(6, explanation);
+                        });
+    }
+
+    /** An alert the job sent (and stored in the alert history) for the query; returns its id. */
+    public static String alert(String queryId, String key, String title, double score, Instant at) {
+        String id = UUID.randomUUID().toString();
+        TestBackends.jdbc()
+                .update(
+                        "INSERT INTO alerts (alert_id, query_id, listing_key, listing_version,"
+                                + " title, price, currency, url, image_url, score, explanation,"
+                                + " published_at, created_at)"
+                                + " VALUES (?::uuid, ?, ?, 1, ?, 1500, 'DKK', ?, NULL, ?,"
+                                + " 'under market', ?, ?)",
+                        s -> {
+                            s.setString(1, id);
+                            s.setString(2, queryId);
+                            s.setString(3, key);
+                            s.setString(4, title);
+                            s.setString(5, "https://www.dba.dk/" + key);
+                            s.setDouble(6, score);
+                            s.setTimestamp(7, Timestamp.from(at));
+                            s.setTimestamp(8, Timestamp.from(at));
+                        });
+        return id;
+    }
+}
