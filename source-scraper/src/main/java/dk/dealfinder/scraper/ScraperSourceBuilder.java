@@ -24,6 +24,8 @@ public final class ScraperSourceBuilder {
     private Duration requestTimeout = Duration.ofSeconds(10);
     private Duration queryRefreshInterval = Duration.ofSeconds(5);
     private int maxPagesPerPoll = 3;
+    private int sweepEvery = 0;
+    private int maxPagesPerSweep = 3;
     private String userAgent = "dealfinder/0.1";
     private boolean fetchItemPages = true;
     private FetchPolicy politeness = FetchPolicy.polite();
@@ -56,6 +58,16 @@ public final class ScraperSourceBuilder {
 
     public ScraperSourceBuilder setQueryRefreshInterval(Duration queryRefreshInterval) {
         this.queryRefreshInterval = queryRefreshInterval;
+        return this;
+    }
+
+    /**
+     * Every {@code every}-th poll of a feed pages up to {@code maxPages} deep without stopping at
+     * the first page with nothing new, to see price drops of older ads; 0 never sweeps.
+     */
+    public ScraperSourceBuilder setSweep(int every, int maxPages) {
+        this.sweepEvery = every;
+        this.maxPagesPerSweep = maxPages;
         return this;
     }
 
@@ -110,6 +122,7 @@ public final class ScraperSourceBuilder {
                 .setRequestTimeout(s.requestTimeout())
                 .setQueryRefreshInterval(s.queryRefreshInterval())
                 .setMaxPagesPerPoll(s.maxPagesPerPoll())
+                .setSweep(s.sweepEvery(), s.maxPagesPerSweep())
                 .setUserAgent(s.userAgent())
                 .setFetchItemPages(s.fetchItemPages())
                 .setPoliteness(
@@ -135,6 +148,10 @@ public final class ScraperSourceBuilder {
         checkArgument(!adapters.isEmpty(), "ScraperSource needs at least one site");
         checkNotNull(queries, "ScraperSource needs a saved-query store");
         checkArgument(maxPagesPerPoll >= 1, "maxPagesPerPoll must be at least 1");
+        checkArgument(sweepEvery >= 0, "sweepEvery must not be negative");
+        checkArgument(
+                sweepEvery == 0 || maxPagesPerSweep >= maxPagesPerPoll,
+                "maxPagesPerSweep must be at least maxPagesPerPoll");
         return new ScraperSource(
                 adapters,
                 queries,
@@ -146,7 +163,9 @@ public final class ScraperSourceBuilder {
                         fetchItemPages,
                         politeness,
                         proxies,
-                        browser),
+                        browser,
+                        sweepEvery,
+                        maxPagesPerSweep),
                 queryRefreshInterval,
                 deadLetters);
     }

@@ -27,6 +27,17 @@ final class ConfigValidator {
                 "scraper.queryRefreshInterval",
                 c.scraper().queryRefreshInterval(),
                 Duration.ofMillis(100));
+        if (c.scraper().sweepEvery() < 0) {
+            p.add("scraper.sweepEvery: must not be negative (0 never sweeps)");
+        }
+        if (c.scraper().sweepEvery() > 0
+                && c.scraper().maxPagesPerSweep() < c.scraper().maxPagesPerPoll()) {
+            p.add(
+                    "scraper.maxPagesPerSweep: must be at least maxPagesPerPoll ("
+                            + c.scraper().maxPagesPerPoll()
+                            + "), got "
+                            + c.scraper().maxPagesPerSweep());
+        }
         if (c.scraper().maxPagesPerPoll() < 1) {
             p.add(
                     "scraper.maxPagesPerPoll: must be at least 1, got "

@@ -51,7 +51,9 @@ public record DealfinderConfig(
             Duration robotsTtl,
             boolean fetchItemPages,
             List<String> proxies,
-            int browserPoolSize)
+            int browserPoolSize,
+            int sweepEvery,
+            int maxPagesPerSweep)
             implements Serializable {}
 
     /** One marketplace of the recommerce family (dba.dk, finn.no, blocket.se, tori.fi). */

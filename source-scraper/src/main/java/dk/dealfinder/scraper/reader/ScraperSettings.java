@@ -17,6 +17,10 @@ import java.util.List;
  * @param politeness rate limits, robots.txt, retries and circuit breaking
  * @param proxies HTTP proxies ({@code host:port}) to rotate over; empty for direct connections
  * @param browser the headless browser for pages that render their listings with JavaScript
+ * @param sweepEvery every this many polls a feed is swept: paged through up to {@code
+ *     maxPagesPerSweep} pages without stopping at the first page with nothing new, so price drops
+ *     and edits of older ads (no longer on the first pages) are seen too; 0 never sweeps
+ * @param maxPagesPerSweep how deep a sweep pages
  */
 public record ScraperSettings(
         Duration pollInterval,
@@ -26,7 +30,9 @@ public record ScraperSettings(
         boolean fetchItemPages,
         FetchPolicy politeness,
         List<String> proxies,
-        BrowserSettings browser)
+        BrowserSettings browser,
+        int sweepEvery,
+        int maxPagesPerSweep)
         implements Serializable {
 
     /** How long a proxy that could not be reached is left out of the rotation. */
@@ -36,7 +42,7 @@ public record ScraperSettings(
         proxies = List.copyOf(proxies);
     }
 
-    /** Item pages fetched, {@link FetchPolicy#polite()} politeness, no proxies. */
+    /** Item pages fetched, {@link FetchPolicy#polite()} politeness, no proxies, no sweeps. */
     public ScraperSettings(
             Duration pollInterval, Duration requestTimeout, int maxPagesPerPoll, String userAgent) {
         this(
@@ -47,7 +53,9 @@ public record ScraperSettings(
                 true,
                 FetchPolicy.polite(),
                 List.of(),
-                BrowserSettings.disabled());
+                BrowserSettings.disabled(),
+                0,
+                maxPagesPerPoll);
     }
 
     public ScraperSettings withBrowser(BrowserSettings newBrowser) {
@@ -59,7 +67,9 @@ public record ScraperSettings(
                 fetchItemPages,
                 politeness,
                 proxies,
-                newBrowser);
+                newBrowser,
+                sweepEvery,
+                maxPagesPerSweep);
     }
 
     /** The browser pool these settings ask for, or null when the fallback is off. */
@@ -85,7 +95,24 @@ public record ScraperSettings(
                 fetchItemPages,
                 newPoliteness,
                 proxies,
-                browser);
+                browser,
+                sweepEvery,
+                maxPagesPerSweep);
+    }
+
+    /** Sweeps every {@code every}-th poll, {@code pages} deep (0 never sweeps). */
+    public ScraperSettings withSweep(int every, int pages) {
+        return new ScraperSettings(
+                pollInterval,
+                requestTimeout,
+                maxPagesPerPoll,
+                userAgent,
+                fetchItemPages,
+                politeness,
+                proxies,
+                browser,
+                every,
+                pages);
     }
 
     public ScraperSettings withItemPages(boolean fetch) {
@@ -97,6 +124,8 @@ public record ScraperSettings(
                 fetch,
                 politeness,
                 proxies,
-                browser);
+                browser,
+                sweepEvery,
+                maxPagesPerSweep);
     }
 }

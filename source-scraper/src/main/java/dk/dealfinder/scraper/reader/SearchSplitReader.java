@@ -26,6 +26,7 @@ import org.apache.flink.connector.base.source.reader.splitreader.SplitReader;
 import org.apache.flink.connector.base.source.reader.splitreader.SplitsAddition;
 import org.apache.flink.connector.base.source.reader.splitreader.SplitsChange;
 import org.apache.flink.connector.base.source.reader.splitreader.SplitsRemoval;
+import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.MetricGroup;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,6 +55,7 @@ public class SearchSplitReader implements SplitReader<RawListing, SearchSplit> {
     private final BrowserPool browser;
 
     private final ItemPageEnricher items;
+    private final Counter sweeps;
     private final Map<String, Feed> feeds = new LinkedHashMap<>();
     private final Set<String> retired = new HashSet<>();
     private final Object wakeUp = new Object();
@@ -93,6 +95,7 @@ public class SearchSplitReader implements SplitReader<RawListing, SearchSplit> {
         this.browser = settings.browserPool();
         this.search = new SearchFetcher(fetcher, browser, deadLetters, metrics, clock);
         this.items = new ItemPageEnricher(fetcher, metrics);
+        this.sweeps = metrics.counter("feedSweeps");
     }
 
     @Override
@@ -122,11 +125,20 @@ public class SearchSplitReader implements SplitReader<RawListing, SearchSplit> {
         return out.build();
     }
 
-    /** Finds the new and changed ads of a feed and queues them, oldest first. */
+    /**
+     * Finds the new and changed ads of a feed and queues them, oldest first. A sweep (every {@code
+     * sweepEvery}-th poll) pages deeper and does not stop at a page with nothing new.
+     */
     private void poll(Feed feed) throws InterruptedException {
         RecommerceAdapter adapter = adapters.get(feed.split.site());
         List<RawListing> fresh = new ArrayList<>();
-        for (int page = 1; page <= settings.maxPagesPerPoll(); page++) {
+        feed.polls++;
+        boolean sweep = settings.sweepEvery() > 0 && feed.polls % settings.sweepEvery() == 0;
+        int maxPages = sweep ? settings.maxPagesPerSweep() : settings.maxPagesPerPoll();
+        if (sweep) {
+            sweeps.inc();
+        }
+        for (int page = 1; page <= maxPages; page++) {
             SearchPage result = search.fetch(adapter, feed.cursor.terms(), page);
             if (result == null) {
                 break;
@@ -141,7 +153,7 @@ public class SearchSplitReader implements SplitReader<RawListing, SearchSplit> {
                     feed.cursor.emitted(l.adId(), fingerprint, 0);
                 }
             }
-            if (fresh.size() == before || result.lastPage()) {
+            if (result.lastPage() || (!sweep && fresh.size() == before)) {
                 break;
             }
         }
@@ -253,6 +265,7 @@ public class SearchSplitReader implements SplitReader<RawListing, SearchSplit> {
         final SearchSplitState cursor;
         final Deque<RawListing> pending = new ArrayDeque<>();
         long nextPollAt;
+        long polls;
 
         Feed(SearchSplit split, SearchSplitState cursor, long nextPollAt) {
             this.split = split;

@@ -85,11 +85,14 @@ class SearchSplitReaderTest {
     }
 
     private SearchSplitReader reader(int maxPages, boolean itemPages) {
-        var adapter = new RecommerceAdapter("dba.dk", market.baseUrl().toString(), "DKK");
-        var settings =
+        return reader(
                 new ScraperSettings(POLL, Duration.ofSeconds(5), maxPages, "dealfinder-test")
                         .withPoliteness(FAST)
-                        .withItemPages(itemPages);
+                        .withItemPages(itemPages));
+    }
+
+    private SearchSplitReader reader(ScraperSettings settings) {
+        var adapter = new RecommerceAdapter("dba.dk", market.baseUrl().toString(), "DKK");
         var reader =
                 new SearchSplitReader(
                         Map.of("dba.dk", adapter), settings, deadLetters::add, metrics, clock);
@@ -155,6 +158,35 @@ class SearchSplitReaderTest {
                 .hasSize(130)
                 .startsWith("iPhone nr 0")
                 .endsWith("iPhone nr 129");
+    }
+
+    @Test
+    void aSweepSeesAPriceDropOnAnOlderPageThatOrdinaryPollsStopBefore() throws Exception {
+        market(MarketplaceOptions.empty());
+        long oldest = market.catalogue().publish(ListingDraft.of("iPhone nr 0", 1000));
+        for (int i = 1; i < 130; i++) {
+            market.clock().advance(Duration.ofSeconds(1));
+            market.catalogue().publish(ListingDraft.of("iPhone nr " + i, 1000 + i));
+        }
+        SearchSplitReader reader =
+                reader(
+                        new ScraperSettings(POLL, Duration.ofSeconds(5), 3, "dealfinder-test")
+                                .withPoliteness(FAST)
+                                .withItemPages(false)
+                                .withSweep(3, 5));
+        assertThat(titles(reader.fetch())).hasSize(130);
+
+        market.catalogue().changePrice(oldest, 800);
+        clock.skipPastPollInterval();
+        long before = market.requestCount();
+        assertThat(titles(reader.fetch())).as("an ordinary poll stops at page 1").isEmpty();
+        assertThat(market.requestCount() - before).isEqualTo(1);
+
+        clock.skipPastPollInterval();
+        List<RawListing> swept = listings(reader.fetch());
+        assertThat(swept).extracting(RawListing::title).containsExactly("iPhone nr 0");
+        assertThat(swept.get(0).priceText()).contains("800");
+        assertThat(metrics.count("feedSweeps")).isEqualTo(1);
     }
 
     @Test
