@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.IntStream;
 
 /**
  * The cloud provider: judges many listings of one saved query per chat request through
@@ -86,24 +87,24 @@ public final class LlmClassifier implements RemoteClassifier {
     public double estimatedCost(QueryMatch match) {
         long input =
                 (prompt.system().length() / settings.listingsPerPrompt()
-                                + listingsJson(List.of(match.listing())).length())
+                                + listingsJson(List.of(match)).length())
                         / 4;
         return settings.prices().cost(input, OUTPUT_TOKENS_PER_LISTING);
     }
 
+    /**
+     * Asks about the batch in prompts of up to {@code listingsPerPrompt} listings. Each listing
+     * carries its own saved search, so listings of different queries share a prompt: a batch of
+     * mixed queries costs as few requests as a batch of one.
+     */
     @Override
     public List<Optional<Judgement>> classifyAll(List<QueryMatch> batch) {
         List<Optional<Judgement>> out = new ArrayList<>();
         batch.forEach(m -> out.add(Optional.empty()));
-        Map<String, List<Integer>> byQuery = new LinkedHashMap<>();
-        for (int i = 0; i < batch.size(); i++) {
-            byQuery.computeIfAbsent(batch.get(i).query().id(), q -> new ArrayList<>()).add(i);
-        }
-        for (List<Integer> indices : byQuery.values()) {
-            for (int from = 0; from < indices.size(); from += settings.listingsPerPrompt()) {
-                int to = Math.min(indices.size(), from + settings.listingsPerPrompt());
-                ask(batch, indices.subList(from, to), out);
-            }
+        List<Integer> indices = IntStream.range(0, batch.size()).boxed().toList();
+        for (int from = 0; from < indices.size(); from += settings.listingsPerPrompt()) {
+            int to = Math.min(indices.size(), from + settings.listingsPerPrompt());
+            ask(batch, indices.subList(from, to), out);
         }
         return out;
     }
@@ -124,16 +125,12 @@ public final class LlmClassifier implements RemoteClassifier {
     private void answer(
             List<QueryMatch> batch, List<Integer> chunk, List<Optional<Judgement>> out) {
         Map<String, Integer> ids = new LinkedHashMap<>();
-        List<Listing> listings = new ArrayList<>();
+        List<QueryMatch> matches = new ArrayList<>();
         for (int i : chunk) {
             ids.put("L" + (ids.size() + 1), i);
-            listings.add(batch.get(i).listing());
+            matches.add(batch.get(i));
         }
-        String user =
-                prompt.render(
-                        Map.of(
-                                "query", batch.get(chunk.get(0)).query().terms(),
-                                "listings", listingsJson(listings)));
+        String user = prompt.render(Map.of("listings", listingsJson(matches)));
         requests.incrementAndGet();
         long start = System.nanoTime();
         Optional<ChatResponse> response =
@@ -175,14 +172,15 @@ public final class LlmClassifier implements RemoteClassifier {
                                                 settings.prices().cost(input, output) / n))));
     }
 
-    private static String listingsJson(List<Listing> listings) {
+    private static String listingsJson(List<QueryMatch> matches) {
         ArrayNode array = JSON.createArrayNode();
-        for (int i = 0; i < listings.size(); i++) {
-            Listing l = listings.get(i);
+        for (int i = 0; i < matches.size(); i++) {
+            Listing l = matches.get(i).listing();
             String description = l.description() == null ? "" : l.description();
             var node =
                     array.addObject()
                             .put("id", "L" + (i + 1))
+                            .put("search", matches.get(i).query().terms())
                             .put("title", l.title())
                             .put(
                                     "description",

@@ -15,7 +15,7 @@ import org.apache.flink.util.Preconditions;
  */
 public record PromptTemplate(String version, String system, String user) {
 
-    public static final String CURRENT = "classify-listings-v1";
+    public static final String CURRENT = "classify-listings-v2";
 
     public static PromptTemplate load(String version) {
         return new PromptTemplate(

@@ -14,6 +14,7 @@ import dk.dealfinder.udfs.classify.Provider;
 import dk.dealfinder.udfs.inference.ListingVerdictResponder;
 import dk.dealfinder.udfs.match.QueryMatch;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -70,7 +71,9 @@ class LlmClassifierTest {
         assertThat(chat.model()).isEqualTo("gpt-4o-mini");
         assertThat(chat.body().path("response_format").path("type").asText())
                 .isEqualTo("json_schema");
-        assertThat(chat.userText()).contains("iPhone 13 128GB").contains("Saved search: iPhone 13");
+        assertThat(chat.userText())
+                .contains("iPhone 13 128GB")
+                .contains("\"search\":\"iPhone 13\"");
         List<Judgement> judged = result.stream().map(Optional::orElseThrow).toList();
         assertThat(judged)
                 .extracting(Judgement::verdict)
@@ -158,7 +161,7 @@ class LlmClassifierTest {
     }
 
     @Test
-    void listingsOfDifferentQueriesGoInSeparatePrompts() {
+    void listingsOfDifferentQueriesShareAPromptEachWithItsOwnSearch() {
         SavedQuery lego = query("lego", "Lego Technic 42100", null, List.of());
         var batch =
                 List.of(
@@ -169,11 +172,20 @@ class LlmClassifierTest {
         var llmClassifier = classifier(2);
         var result = llmClassifier.classifyAll(batch);
 
-        assertThat(llmClassifier.requests()).isEqualTo(2);
-        assertThat(llm.requests())
-                .extracting(RecordedChat::userText)
-                .anySatisfy(
-                        t -> assertThat(t).contains("Lego Technic 42100").doesNotContain("iPhone"));
+        assertThat(llmClassifier.requests()).as("one prompt for both queries").isEqualTo(1);
+        List<String> searchAndTitle = new ArrayList<>();
+        ListingVerdictResponder.listings(llm.requests().get(0))
+                .forEach(
+                        l ->
+                                searchAndTitle.add(
+                                        l.path("search").asText()
+                                                + " | "
+                                                + l.path("title").asText()));
+        assertThat(searchAndTitle)
+                .containsExactly(
+                        "iPhone 13 | iPhone 13 sort",
+                        "Lego Technic 42100 | Lego Technic 42100 Liebherr",
+                        "iPhone 13 | iPhone 13 hvid");
         assertThat(result).allSatisfy(j -> assertThat(j).isPresent());
     }
 }
