@@ -16,6 +16,7 @@ import dk.dealfinder.alertserver.dashboard.Dashboard;
 import dk.dealfinder.alertserver.db.Database;
 import dk.dealfinder.alertserver.db.DatabaseUnavailableException;
 import dk.dealfinder.alertserver.db.Jdbc;
+import dk.dealfinder.alertserver.listings.DigestApi;
 import dk.dealfinder.alertserver.listings.JdbcListingReads;
 import dk.dealfinder.alertserver.listings.ListingApi;
 import dk.dealfinder.alertserver.listings.ListingReads;
@@ -213,6 +214,7 @@ public final class AlertServer implements AutoCloseable {
         new SavedQueryApi(savedQueries, new JsonBodies(mapper), sites).routes(router);
         new AccountApi(users).routes(router);
         new ListingApi(listings).routes(router);
+        new DigestApi(jdbc).routes(router);
         new Dashboard(listings, savedQueries, sites, settings.similarSearch().enabled())
                 .routes(router);
         router.get("/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));

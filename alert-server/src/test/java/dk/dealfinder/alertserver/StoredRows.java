@@ -117,4 +117,33 @@ public final class StoredRows {
                         });
         return id;
     }
+
+    /** One ranked deal of a saved query's digest window. */
+    public static void digestEntry(
+            String queryId,
+            Instant windowStart,
+            Instant windowEnd,
+            int rank,
+            String key,
+            String title,
+            double score) {
+        TestBackends.jdbc()
+                .update(
+                        "INSERT INTO digest_entries (query_id, window_start, window_end, rank,"
+                                + " alert_id, listing_key, listing_version, title, price, url,"
+                                + " score, explanation)"
+                                + " VALUES (?, ?, ?, ?, ?::uuid, ?, 1, ?, 1500, ?, ?,"
+                                + " 'under market')",
+                        s -> {
+                            s.setString(1, queryId);
+                            s.setTimestamp(2, Timestamp.from(windowStart));
+                            s.setTimestamp(3, Timestamp.from(windowEnd));
+                            s.setInt(4, rank);
+                            s.setString(5, UUID.randomUUID().toString());
+                            s.setString(6, key);
+                            s.setString(7, title);
+                            s.setString(8, "https://www.dba.dk/" + key);
+                            s.setDouble(9, score);
+                        });
+    }
 }
