@@ -3,7 +3,6 @@ package dk.dealfinder.alertserver.api;
 import dk.dealfinder.core.model.DigestSchedule;
 import dk.dealfinder.core.model.ModelMode;
 import dk.dealfinder.core.model.SavedQuery;
-import dk.dealfinder.core.model.SearchArea;
 import dk.dealfinder.core.model.SellerType;
 import java.util.List;
 
@@ -34,25 +33,27 @@ public record SavedQueryInput(
 
     /** The query this input describes, with the given id and owner. */
     public SavedQuery toSavedQuery(String newId, String owner) {
-        return new SavedQuery(
+        return SavedQuery.fromInput(
                 newId,
                 owner,
-                name == null || name.isBlank() ? terms : name.strip(),
-                terms == null ? null : terms.strip(),
-                site == null ? SavedQuery.DEFAULT_SITE : site,
+                name,
+                terms,
+                site,
                 minPrice,
                 maxPrice,
                 includeKeywords,
                 excludeKeywords,
                 keywordExpression,
                 maxAgeDays,
-                new SearchArea(postcodes, blankToNull(nearPostcode), radiusKm),
+                postcodes,
+                nearPostcode,
+                radiusKm,
                 sellerType,
                 modelMode,
-                alertThreshold == null ? SavedQuery.DEFAULT_ALERT_THRESHOLD : alertThreshold,
+                alertThreshold,
                 digest,
-                instantAlerts == null || instantAlerts,
-                active == null || active);
+                instantAlerts,
+                active);
     }
 
     /** How a stored query is shown. */
@@ -77,9 +78,5 @@ public record SavedQueryInput(
                 q.digest(),
                 q.instantAlerts(),
                 q.active());
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
     }
 }

@@ -1,24 +1,15 @@
 package dk.dealfinder.alertserver.dashboard;
 
-import static io.qdrant.client.PointIdFactory.id;
-import static io.qdrant.client.ValueFactory.value;
-import static io.qdrant.client.VectorsFactory.vectors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.dealfinder.alertserver.AlertServer;
 import dk.dealfinder.alertserver.TestBackends;
 import dk.dealfinder.alertserver.WebSession;
+import dk.dealfinder.alertserver.similar.IndexedListings;
 import dk.dealfinder.alertserver.similar.SimilarSearchSettings;
-import dk.dealfinder.core.embedding.TextEmbedder;
-import dk.dealfinder.core.model.EmbeddedListing;
 import dk.dealfinder.testkit.Await;
 import dk.dealfinder.testkit.doubles.qdrant.QdrantDouble;
-import io.qdrant.client.QdrantClient;
-import io.qdrant.client.grpc.Collections.Distance;
-import io.qdrant.client.grpc.Collections.VectorParams;
-import io.qdrant.client.grpc.Points.PointStruct;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,7 +22,6 @@ import org.openqa.selenium.WebElement;
  */
 class SimilarListingsBrowserTest {
 
-    private static final String COLLECTION = "listings";
     private static final String NEIGHBOUR_TITLE = "Racercykel i aluminium <b>billig</b>";
 
     private static QdrantDouble qdrant;
@@ -47,7 +37,7 @@ class SimilarListingsBrowserTest {
                         TestBackends.settings()
                                 .withSimilarSearch(
                                         SimilarSearchSettings.qdrant(
-                                                qdrant.restUrl(), COLLECTION)));
+                                                qdrant.restUrl(), IndexedListings.COLLECTION)));
         chromium = HeadlessChromium.start();
     }
 
@@ -70,7 +60,11 @@ class SimilarListingsBrowserTest {
         String neighbour = DashboardFixtures.newKey();
         DashboardFixtures.listing(key, "Racercykel med carbonstel", 4500L, "", List.of());
         DashboardFixtures.listing(neighbour, NEIGHBOUR_TITLE, 2500L, "", List.of());
-        index(key, "Racercykel med carbonstel", 4500, neighbour, NEIGHBOUR_TITLE, 2500);
+        IndexedListings.index(
+                qdrant,
+                List.of(
+                        IndexedListings.point(key, "Racercykel med carbonstel", 4500, "2100", true),
+                        IndexedListings.point(neighbour, NEIGHBOUR_TITLE, 2500, "2100", true)));
         chromium.signIn(server, TestBackends.newUser("similar"));
 
         chromium.open(server, "/listings/" + WebSession.encode(key));
@@ -87,46 +81,5 @@ class SimilarListingsBrowserTest {
         assertThat(chromium.driver().findElements(By.cssSelector(".similar b"))).isEmpty();
         assertThat(chromium.driver().findElement(By.cssSelector(".similar")).getText())
                 .contains("2.500 kr.");
-    }
-
-    /** Two listings as the Flink job's Qdrant sink writes them: point id from the key. */
-    private static void index(
-            String key,
-            String title,
-            double price,
-            String otherKey,
-            String otherTitle,
-            double otherPrice)
-            throws Exception {
-        TextEmbedder embedder = TextEmbedder.shared();
-        try (QdrantClient client = qdrant.newClient()) {
-            client.createCollectionAsync(
-                            COLLECTION,
-                            VectorParams.newBuilder()
-                                    .setSize(embedder.dimension())
-                                    .setDistance(Distance.Cosine)
-                                    .build())
-                    .get();
-            client.upsertAsync(
-                            COLLECTION,
-                            List.of(
-                                    point(embedder, key, title, price),
-                                    point(embedder, otherKey, otherTitle, otherPrice)))
-                    .get();
-        }
-    }
-
-    private static PointStruct point(
-            TextEmbedder embedder, String key, String title, double price) {
-        return PointStruct.newBuilder()
-                .setId(id(UUID.fromString(EmbeddedListing.pointIdOf(key))))
-                .setVectors(vectors(embedder.embed(title)))
-                .putPayload("listing_key", value(key))
-                .putPayload("site", value("dba.dk"))
-                .putPayload("title", value(title))
-                .putPayload("price", value(price))
-                .putPayload("currency", value("DKK"))
-                .putPayload("active", value(true))
-                .build();
     }
 }

@@ -1,24 +1,16 @@
 package dk.dealfinder.alertserver.similar;
 
-import static io.qdrant.client.PointIdFactory.id;
-import static io.qdrant.client.ValueFactory.value;
-import static io.qdrant.client.VectorsFactory.vectors;
+import static dk.dealfinder.alertserver.similar.IndexedListings.point;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.dealfinder.alertserver.AlertServer;
 import dk.dealfinder.alertserver.TestBackends;
-import dk.dealfinder.core.embedding.TextEmbedder;
 import dk.dealfinder.core.model.EmbeddedListing;
-import dk.dealfinder.core.query.DanishPostcodeCentres;
 import dk.dealfinder.testkit.doubles.qdrant.QdrantDouble;
 import io.grpc.Status;
-import io.qdrant.client.QdrantClient;
-import io.qdrant.client.grpc.Collections.Distance;
-import io.qdrant.client.grpc.Collections.VectorParams;
 import io.qdrant.client.grpc.Common.Condition;
-import io.qdrant.client.grpc.Points.PointStruct;
 import io.qdrant.client.grpc.Points.QueryPoints;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -28,8 +20,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -42,7 +32,7 @@ class SimilarSearchEndpointTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static final String COLLECTION = "listings";
+    private static final String COLLECTION = IndexedListings.COLLECTION;
 
     private static QdrantDouble qdrant;
     private static AlertServer server;
@@ -51,55 +41,14 @@ class SimilarSearchEndpointTest {
     @BeforeAll
     static void start() throws Exception {
         qdrant = QdrantDouble.start();
-        TextEmbedder embedder = TextEmbedder.shared();
-        try (QdrantClient client = qdrant.newClient()) {
-            client.createCollectionAsync(
-                            COLLECTION,
-                            VectorParams.newBuilder()
-                                    .setSize(embedder.dimension())
-                                    .setDistance(Distance.Cosine)
-                                    .build())
-                    .get();
-            client.upsertAsync(
-                            COLLECTION,
-                            List.of(
-                                    listing(
-                                            embedder,
-                                            "1",
-                                            "Racercykel, carbon stel, 22 gear",
-                                            4500,
-                                            "2100",
-                                            true),
-                                    listing(
-                                            embedder,
-                                            "2",
-                                            "Mountainbike med affjedring",
-                                            3000,
-                                            "8000",
-                                            true),
-                                    listing(
-                                            embedder,
-                                            "3",
-                                            "Racercykel i aluminium",
-                                            2500,
-                                            "2100",
-                                            false),
-                                    listing(
-                                            embedder,
-                                            "4",
-                                            "Sofa i grå stof, tre personer",
-                                            1500,
-                                            "2100",
-                                            true),
-                                    listing(
-                                            embedder,
-                                            "5",
-                                            "Børnecykel 16 tommer",
-                                            400,
-                                            "5000",
-                                            true)))
-                    .get();
-        }
+        IndexedListings.index(
+                qdrant,
+                List.of(
+                        point("dba.dk:1", "Racercykel, carbon stel, 22 gear", 4500, "2100", true),
+                        point("dba.dk:2", "Mountainbike med affjedring", 3000, "8000", true),
+                        point("dba.dk:3", "Racercykel i aluminium", 2500, "2100", false),
+                        point("dba.dk:4", "Sofa i grå stof, tre personer", 1500, "2100", true),
+                        point("dba.dk:5", "Børnecykel 16 tommer", 400, "5000", true)));
         server =
                 AlertServer.start(
                         TestBackends.settings()
@@ -223,38 +172,5 @@ class SimilarSearchEndpointTest {
 
     private static String encoded(String text) {
         return URLEncoder.encode(text, StandardCharsets.UTF_8);
-    }
-
-    /**
-     * A point as the Flink job's QdrantSink writes it: id from the listing key, same payload names.
-     */
-    private static PointStruct listing(
-            TextEmbedder embedder,
-            String adId,
-            String title,
-            double price,
-            String postcode,
-            boolean active) {
-        String key = "dba.dk:" + adId;
-        DanishPostcodeCentres.Centre centre = DanishPostcodeCentres.centre(postcode).orElseThrow();
-        return PointStruct.newBuilder()
-                .setId(id(UUID.fromString(EmbeddedListing.pointIdOf(key))))
-                .setVectors(vectors(embedder.embed(title)))
-                .putPayload("listing_key", value(key))
-                .putPayload("site", value("dba.dk"))
-                .putPayload("title", value(title))
-                .putPayload("price", value(price))
-                .putPayload("currency", value("DKK"))
-                .putPayload("postcode", value(postcode))
-                .putPayload(
-                        "location",
-                        value(
-                                Map.of(
-                                        "lat", value(centre.latitude()),
-                                        "lon", value(centre.longitude()))))
-                .putPayload("url", value("https://www.dba.dk/recommerce/forsale/item/" + adId))
-                .putPayload("active", value(active))
-                .putPayload("published_at", value("2026-03-01T10:00:00Z"))
-                .build();
     }
 }

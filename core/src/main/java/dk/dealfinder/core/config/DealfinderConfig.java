@@ -3,7 +3,6 @@ package dk.dealfinder.core.config;
 import dk.dealfinder.core.model.DigestSchedule;
 import dk.dealfinder.core.model.ModelMode;
 import dk.dealfinder.core.model.SavedQuery;
-import dk.dealfinder.core.model.SearchArea;
 import dk.dealfinder.core.model.SellerType;
 import java.io.Serializable;
 import java.time.Duration;
@@ -143,25 +142,27 @@ public record DealfinderConfig(
             implements Serializable {
 
         public SavedQuery toSavedQuery() {
-            return new SavedQuery(
+            return SavedQuery.fromInput(
                     id,
                     null,
-                    name == null ? terms : name,
+                    name,
                     terms,
-                    site == null ? SavedQuery.DEFAULT_SITE : site,
+                    site,
                     minPrice,
                     maxPrice,
                     include,
                     exclude,
                     expression,
                     maxAgeDays,
-                    new SearchArea(postcodes, nearPostcode, radiusKm),
+                    postcodes,
+                    nearPostcode,
+                    radiusKm,
                     sellerType,
                     modelMode,
-                    alertThreshold == null ? SavedQuery.DEFAULT_ALERT_THRESHOLD : alertThreshold,
+                    alertThreshold,
                     digest,
-                    instantAlerts == null || instantAlerts,
-                    active == null || active);
+                    instantAlerts,
+                    active);
         }
     }
 

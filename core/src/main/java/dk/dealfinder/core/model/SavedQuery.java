@@ -95,6 +95,59 @@ public record SavedQuery(
                 active);
     }
 
+    /**
+     * A query from input where any setting may be missing (the config file, an API body): the name
+     * defaults to the terms, the site to dba.dk, the threshold to 50, instant alerts and active to
+     * true; text is trimmed and a blank centre postcode means none.
+     */
+    public static SavedQuery fromInput(
+            String id,
+            String owner,
+            String name,
+            String terms,
+            String site,
+            Long minPrice,
+            Long maxPrice,
+            List<String> includeKeywords,
+            List<String> excludeKeywords,
+            String keywordExpression,
+            Integer maxAgeDays,
+            List<String> postcodes,
+            String nearPostcode,
+            Integer radiusKm,
+            SellerType sellerType,
+            ModelMode modelMode,
+            Double alertThreshold,
+            DigestSchedule digest,
+            Boolean instantAlerts,
+            Boolean active) {
+        String trimmedTerms = terms == null ? null : terms.strip();
+        return new SavedQuery(
+                id,
+                owner,
+                name == null || name.isBlank() ? trimmedTerms : name.strip(),
+                trimmedTerms,
+                site == null ? DEFAULT_SITE : site,
+                minPrice,
+                maxPrice,
+                includeKeywords,
+                excludeKeywords,
+                keywordExpression,
+                maxAgeDays,
+                new SearchArea(
+                        postcodes,
+                        nearPostcode == null || nearPostcode.isBlank()
+                                ? null
+                                : nearPostcode.strip(),
+                        radiusKm),
+                sellerType,
+                modelMode,
+                alertThreshold == null ? DEFAULT_ALERT_THRESHOLD : alertThreshold,
+                digest,
+                instantAlerts == null || instantAlerts,
+                active == null || active);
+    }
+
     /** This query with other delivery settings. */
     public SavedQuery withDelivery(DigestSchedule newDigest, boolean newInstantAlerts) {
         return new SavedQuery(
