@@ -95,6 +95,44 @@ public final class StoredRows {
                         });
     }
 
+    /** What the listing's item page said about seller, category, condition and place. */
+    public static void itemFacts(
+            String key,
+            String sellerType,
+            String category,
+            String condition,
+            Double latitude,
+            Double longitude) {
+        TestBackends.jdbc()
+                .update(
+                        "UPDATE listings SET seller_type = ?, category = ?, condition = ?,"
+                                + " latitude = ?, longitude = ? WHERE listing_key = ?",
+                        s -> {
+                            s.setString(1, sellerType);
+                            s.setString(2, category);
+                            s.setString(3, condition);
+                            s.setObject(4, latitude);
+                            s.setObject(5, longitude);
+                            s.setString(6, key);
+                        });
+    }
+
+    /** The seller and distance parts of a stored match (null: not judged). */
+    public static void sellerAndDistanceParts(
+            String queryId, String key, int version, Double seller, Double distance) {
+        TestBackends.jdbc()
+                .update(
+                        "UPDATE matches SET seller_score = ?, distance_score = ?"
+                                + " WHERE query_id = ? AND listing_key = ? AND listing_version = ?",
+                        s -> {
+                            s.setObject(1, seller);
+                            s.setObject(2, distance);
+                            s.setString(3, queryId);
+                            s.setString(4, key);
+                            s.setInt(5, version);
+                        });
+    }
+
     /** An alert the job sent (and stored in the alert history) for the query; returns its id. */
     public static String alert(String queryId, String key, String title, double score, Instant at) {
         String id = UUID.randomUUID().toString();

@@ -154,7 +154,7 @@ public final class DealfinderJob {
         Map<String, String> currencies =
                 config.sites().entrySet().stream()
                         .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().currency()));
-        SingleOutputStreamOperator<Listing> normalized =
+        SingleOutputStreamOperator<ListingSignal> normalized =
                 raw.process(new ListingNormalizer(currencies)).name("normalize").uid("normalize");
         normalized
                 .getSideOutput(ListingNormalizer.DEAD_LETTERS)
@@ -164,9 +164,6 @@ public final class DealfinderJob {
 
         DataStream<ListingChange> changes =
                 normalized
-                        .map(ListingSignal::seen)
-                        .name("listing-signals")
-                        .uid("listing-signals")
                         .keyBy(ListingSignal::listingKey)
                         .process(new ChangeDetector(deals.listingMemory()))
                         .name("change-detector")
@@ -360,8 +357,12 @@ public final class DealfinderJob {
                 s.priceWeight(),
                 s.freshnessWeight(),
                 s.conditionWeight(),
+                s.sellerWeight(),
+                s.distanceWeight(),
                 config.deals().minComparables(),
-                s.freshnessHalfLife().toMillis());
+                s.freshnessHalfLife().toMillis(),
+                s.dealerScore(),
+                s.distanceHalfLifeKm());
     }
 
     private AlertPolicy alertPolicy() {

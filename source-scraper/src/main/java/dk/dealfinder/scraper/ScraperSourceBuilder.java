@@ -26,6 +26,7 @@ public final class ScraperSourceBuilder {
     private int maxPagesPerPoll = 3;
     private int sweepEvery = 0;
     private int maxPagesPerSweep = 3;
+    private int goneChecksPerSweep = 0;
     private String userAgent = "dealfinder/0.1";
     private boolean fetchItemPages = true;
     private FetchPolicy politeness = FetchPolicy.polite();
@@ -63,11 +64,14 @@ public final class ScraperSourceBuilder {
 
     /**
      * Every {@code every}-th poll of a feed pages up to {@code maxPages} deep without stopping at
-     * the first page with nothing new, to see price drops of older ads; 0 never sweeps.
+     * the first page with nothing new, to see price drops of older ads; 0 never sweeps. After a
+     * sweep, up to {@code goneChecks} remembered ads it did not show have their item pages checked
+     * for being gone.
      */
-    public ScraperSourceBuilder setSweep(int every, int maxPages) {
+    public ScraperSourceBuilder setSweep(int every, int maxPages, int goneChecks) {
         this.sweepEvery = every;
         this.maxPagesPerSweep = maxPages;
+        this.goneChecksPerSweep = goneChecks;
         return this;
     }
 
@@ -122,7 +126,7 @@ public final class ScraperSourceBuilder {
                 .setRequestTimeout(s.requestTimeout())
                 .setQueryRefreshInterval(s.queryRefreshInterval())
                 .setMaxPagesPerPoll(s.maxPagesPerPoll())
-                .setSweep(s.sweepEvery(), s.maxPagesPerSweep())
+                .setSweep(s.sweepEvery(), s.maxPagesPerSweep(), s.goneChecksPerSweep())
                 .setUserAgent(s.userAgent())
                 .setFetchItemPages(s.fetchItemPages())
                 .setPoliteness(
@@ -149,6 +153,7 @@ public final class ScraperSourceBuilder {
         checkNotNull(queries, "ScraperSource needs a saved-query store");
         checkArgument(maxPagesPerPoll >= 1, "maxPagesPerPoll must be at least 1");
         checkArgument(sweepEvery >= 0, "sweepEvery must not be negative");
+        checkArgument(goneChecksPerSweep >= 0, "goneChecksPerSweep must not be negative");
         checkArgument(
                 sweepEvery == 0 || maxPagesPerSweep >= maxPagesPerPoll,
                 "maxPagesPerSweep must be at least maxPagesPerPoll");
@@ -165,7 +170,8 @@ public final class ScraperSourceBuilder {
                         proxies,
                         browser,
                         sweepEvery,
-                        maxPagesPerSweep),
+                        maxPagesPerSweep,
+                        goneChecksPerSweep),
                 queryRefreshInterval,
                 deadLetters);
     }

@@ -33,6 +33,7 @@ final class DetailPanel {
         <p class="meta"><span class="price">%s</span>%s%s</p>
         <p class="sub">%s<time datetime="%s">%s</time>%s</p>
         %s
+        %s
         <section aria-labelledby="description-heading">
         <h3 id="description-heading">Beskrivelse</h3>
         <p class="description">%s</p>
@@ -68,6 +69,7 @@ final class DetailPanel {
                                         + Html.escape(s.site())
                                         + "</a>",
                         actions(s.listingKey(), d.favourite(), d.notifyOnPriceDrop()),
+                        facts(d.facts()),
                         Html.escape(d.description()),
                         matches(d),
                         PriceChart.render(d.priceHistory(), s.currency()),
@@ -136,6 +138,7 @@ final class DetailPanel {
                     <dl class="parts">
                     <dt>Relevans</dt><dd>%s</dd><dt>Pris</dt><dd>%s</dd>
                     <dt>Friskhed</dt><dd>%s</dd><dt>Stand</dt><dd>%s</dd>
+                    <dt>Sælger</dt><dd>%s</dd><dt>Afstand</dt><dd>%s</dd>
                     </dl>
                     <p class="explanation">%s</p>
                     </li>
@@ -151,9 +154,33 @@ final class DetailPanel {
                                     DanishFormats.percent(m.priceScore()),
                                     DanishFormats.percent(m.freshness()),
                                     DanishFormats.percent(m.conditionScore()),
+                                    judged(m.sellerScore()),
+                                    judged(m.distanceScore()),
                                     Html.escape(m.explanation())));
         }
         return html.append("</ul>").toString();
+    }
+
+    /** A part that may not have been judged: a dash then. */
+    private static String judged(Double part) {
+        return part == null ? "–" : DanishFormats.percent(part);
+    }
+
+    /** Seller type, category and condition as the site stated them, where it did. */
+    private static String facts(ListingDetail.ItemFacts f) {
+        StringBuilder html = new StringBuilder();
+        if (f.sellerType() != null) {
+            html.append("<dt>Sælger</dt><dd>")
+                    .append("DEALER".equals(f.sellerType()) ? "Forhandler" : "Privat")
+                    .append("</dd>");
+        }
+        if (f.category() != null) {
+            html.append("<dt>Kategori</dt><dd>").append(Html.escape(f.category())).append("</dd>");
+        }
+        if (f.condition() != null) {
+            html.append("<dt>Stand</dt><dd>").append(Html.escape(f.condition())).append("</dd>");
+        }
+        return html.isEmpty() ? "" : "<dl class=\"facts\">" + html + "</dl>";
     }
 
     /** Filled by our script from {@code /api/similar}, which only exists with Qdrant configured. */

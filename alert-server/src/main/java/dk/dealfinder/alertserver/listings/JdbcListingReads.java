@@ -35,7 +35,8 @@ public final class JdbcListingReads implements ListingReads {
     private static final String LISTING =
             "SELECT "
                     + SummarySql.COLUMNS
-                    + ", l.url, l.description, l.image_urls"
+                    + ", l.url, l.description, l.image_urls, l.seller_type, l.category,"
+                    + " l.condition, l.latitude, l.longitude"
                     + " FROM listings l"
                     + SummarySql.BEST_MATCH_PER_LISTING
                     + " WHERE l.listing_key = ?";
@@ -135,7 +136,11 @@ public final class JdbcListingReads implements ListingReads {
 
     /** The listing's own columns, before the caller's matches and star are added. */
     private record StoredListing(
-            ListingSummary summary, String url, String description, List<String> imageUrls) {
+            ListingSummary summary,
+            String url,
+            String description,
+            List<String> imageUrls,
+            ListingDetail.ItemFacts facts) {
 
         static StoredListing of(ResultSet rs) throws SQLException {
             Array images = rs.getArray("image_urls");
@@ -143,8 +148,19 @@ public final class JdbcListingReads implements ListingReads {
                     SummarySql.summary(rs),
                     rs.getString("url"),
                     rs.getString("description"),
-                    List.of((String[]) images.getArray()));
+                    List.of((String[]) images.getArray()),
+                    new ListingDetail.ItemFacts(
+                            rs.getString("seller_type"),
+                            rs.getString("category"),
+                            rs.getString("condition"),
+                            doubleOrNull(rs, "latitude"),
+                            doubleOrNull(rs, "longitude")));
         }
+    }
+
+    private static Double doubleOrNull(ResultSet rs, String column) throws SQLException {
+        double value = rs.getDouble(column);
+        return rs.wasNull() ? null : value;
     }
 
     private static ListingDetail detail(Connection c, String userId, StoredListing listing)
@@ -170,6 +186,7 @@ public final class JdbcListingReads implements ListingReads {
                 listing.url(),
                 listing.description(),
                 listing.imageUrls(),
+                listing.facts(),
                 history,
                 matches,
                 !notify.isEmpty(),
@@ -188,6 +205,8 @@ public final class JdbcListingReads implements ListingReads {
                 rs.getDouble("price_score"),
                 rs.getDouble("freshness"),
                 rs.getDouble("condition_score"),
+                doubleOrNull(rs, "seller_score"),
+                doubleOrNull(rs, "distance_score"),
                 rs.getString("explanation"),
                 rs.getString("model_id"));
     }

@@ -9,6 +9,7 @@ import java.util.List;
  * @param url the listing on the marketplace
  * @param description the seller's text (untrusted)
  * @param imageUrls every photo, first is the thumbnail
+ * @param facts what the item page said about seller, category, condition and place
  * @param priceHistory one point per version, oldest first
  * @param matches how each of the caller's saved queries (and the shared ones) judged and scored it
  * @param favourite whether the caller starred it
@@ -19,10 +20,27 @@ public record ListingDetail(
         String url,
         String description,
         List<String> imageUrls,
+        ItemFacts facts,
         List<PricePoint> priceHistory,
         List<MatchView> matches,
         boolean favourite,
         boolean notifyOnPriceDrop) {
+
+    /**
+     * What the item page said, each null where the site did not say.
+     *
+     * @param sellerType PRIVATE or DEALER
+     * @param category the site's category name
+     * @param condition the site's condition text
+     * @param latitude WGS84
+     * @param longitude WGS84
+     */
+    public record ItemFacts(
+            String sellerType,
+            String category,
+            String condition,
+            Double latitude,
+            Double longitude) {}
 
     /**
      * The price from one version on.
@@ -31,7 +49,10 @@ public record ListingDetail(
      */
     public record PricePoint(int version, Long price, String changeKind, long observedAt) {}
 
-    /** One saved query's verdict and score, with the score's parts and its explanation. */
+    /**
+     * One saved query's verdict and score, with the score's parts and its explanation; the seller
+     * and distance parts are null where they were not judged.
+     */
     public record MatchView(
             String queryId,
             String queryName,
@@ -43,6 +64,8 @@ public record ListingDetail(
             double priceScore,
             double freshness,
             double conditionScore,
+            Double sellerScore,
+            Double distanceScore,
             String explanation,
             String modelId) {}
 }

@@ -3,6 +3,7 @@ package dk.dealfinder.alertserver.dashboard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.dealfinder.alertserver.AlertServer;
+import dk.dealfinder.alertserver.StoredRows;
 import dk.dealfinder.alertserver.TestBackends;
 import dk.dealfinder.alertserver.TestBackends.TestUser;
 import dk.dealfinder.alertserver.WebSession;
@@ -104,6 +105,23 @@ class DashboardPagesTest {
                 .doesNotContain(HOSTILE, "<script>", "<b>cheap");
         String results = browser.get("/?query=" + query.id()).body();
         assertThat(results).contains("&lt;img src=x onerror=alert(1)&gt;").doesNotContain(HOSTILE);
+    }
+
+    @Test
+    void theSitesFactsAndTheJudgedScorePartsAreShownAndEscaped() throws Exception {
+        String key = DashboardFixtures.newKey();
+        DashboardFixtures.listing(key, "Sofa", 900L, "Pæn", List.of());
+        StoredRows.itemFacts(key, "DEALER", "Sofaer", HOSTILE, null, null);
+        DashboardFixtures.match(query.id(), key, 70, "under market");
+        StoredRows.sellerAndDistanceParts(query.id(), key, 1, 0.3, null);
+
+        String body = browser.get("/listings/" + key).body();
+
+        assertThat(body)
+                .contains("<dt>Sælger</dt><dd>Forhandler</dd>", "<dt>Kategori</dt><dd>Sofaer</dd>")
+                .contains("&lt;img src=x onerror=alert(1)&gt;")
+                .doesNotContain(HOSTILE)
+                .contains("<dt>Sælger</dt><dd>30 %</dd><dt>Afstand</dt><dd>–</dd>");
     }
 
     @Test

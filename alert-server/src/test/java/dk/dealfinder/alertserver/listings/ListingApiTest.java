@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.dealfinder.alertserver.AlertServer;
 import dk.dealfinder.alertserver.AlertServerHttp;
+import dk.dealfinder.alertserver.StoredRows;
 import dk.dealfinder.alertserver.TestBackends;
 import dk.dealfinder.alertserver.TestBackends.TestUser;
 import java.net.URLEncoder;
@@ -115,6 +116,32 @@ class ListingApiTest {
                         HTTP.send(server, "PUT", "/api/favourites/dba.dk:1%00", null, user.bearer())
                                 .statusCode())
                 .isEqualTo(400);
+    }
+
+    @Test
+    void detailCarriesTheItemPagesFactsAndTheSellerAndDistanceParts() throws Exception {
+        String query = TestBackends.ownedQuery(user, "sofa").id();
+        String known = rows.listing("21", "Sofa", 900L, NOW.minus(Duration.ofDays(1)));
+        String unknown = rows.listing("22", "Lampe", 100L, NOW.minus(Duration.ofDays(1)));
+        StoredRows.itemFacts(known, "DEALER", "Sofaer", "Brugt - god stand", 56.15, 10.2);
+        ListingRows.match(query, known, 1, "RELEVANT", 70, "under market");
+        StoredRows.sellerAndDistanceParts(query, known, 1, 0.3, 0.8);
+        ListingRows.match(query, unknown, 1, "RELEVANT", 60, "under market");
+
+        JsonNode detail = json(get("/api/listings/" + known));
+        assertThat(detail.path("facts").path("sellerType").asText()).isEqualTo("DEALER");
+        assertThat(detail.path("facts").path("category").asText()).isEqualTo("Sofaer");
+        assertThat(detail.path("facts").path("condition").asText()).isEqualTo("Brugt - god stand");
+        assertThat(detail.path("facts").path("latitude").asDouble()).isEqualTo(56.15);
+        assertThat(detail.path("matches").get(0).path("sellerScore").asDouble()).isEqualTo(0.3);
+        assertThat(detail.path("matches").get(0).path("distanceScore").asDouble()).isEqualTo(0.8);
+
+        JsonNode bare = json(get("/api/listings/" + unknown));
+        assertThat(bare.path("facts").path("sellerType").isNull()).isTrue();
+        assertThat(bare.path("facts").path("latitude").isNull()).isTrue();
+        assertThat(bare.path("matches").get(0).path("sellerScore").isNull())
+                .as("not judged")
+                .isTrue();
     }
 
     @Test

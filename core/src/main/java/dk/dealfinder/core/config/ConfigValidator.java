@@ -27,6 +27,9 @@ final class ConfigValidator {
                 "scraper.queryRefreshInterval",
                 c.scraper().queryRefreshInterval(),
                 Duration.ofMillis(100));
+        if (c.scraper().goneChecksPerSweep() < 0) {
+            p.add("scraper.goneChecksPerSweep: must not be negative (0 never checks)");
+        }
         if (c.scraper().sweepEvery() < 0) {
             p.add("scraper.sweepEvery: must not be negative (0 never sweeps)");
         }
@@ -126,9 +129,21 @@ final class ConfigValidator {
 
     private static void validateScoring(List<String> p, DealfinderConfig.Scoring s) {
         double[] weights = {
-            s.relevanceWeight(), s.priceWeight(), s.freshnessWeight(), s.conditionWeight()
+            s.relevanceWeight(),
+            s.priceWeight(),
+            s.freshnessWeight(),
+            s.conditionWeight(),
+            s.sellerWeight(),
+            s.distanceWeight()
         };
-        String[] names = {"relevanceWeight", "priceWeight", "freshnessWeight", "conditionWeight"};
+        String[] names = {
+            "relevanceWeight",
+            "priceWeight",
+            "freshnessWeight",
+            "conditionWeight",
+            "sellerWeight",
+            "distanceWeight"
+        };
         double sum = 0;
         for (int i = 0; i < weights.length; i++) {
             if (weights[i] < 0) {
@@ -140,6 +155,12 @@ final class ConfigValidator {
             p.add("scoring: at least one weight must be positive");
         }
         atLeast(p, "scoring.freshnessHalfLife", s.freshnessHalfLife(), Duration.ofMinutes(1));
+        if (s.dealerScore() < 0 || s.dealerScore() > 1) {
+            p.add("scoring.dealerScore: must be between 0 and 1, got " + s.dealerScore());
+        }
+        if (!(s.distanceHalfLifeKm() > 0)) {
+            p.add("scoring.distanceHalfLifeKm: must be positive, got " + s.distanceHalfLifeKm());
+        }
     }
 
     private static void validateQueries(List<String> p, DealfinderConfig c) {

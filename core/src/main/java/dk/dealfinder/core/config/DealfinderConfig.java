@@ -52,7 +52,8 @@ public record DealfinderConfig(
             List<String> proxies,
             int browserPoolSize,
             int sweepEvery,
-            int maxPagesPerSweep)
+            int maxPagesPerSweep,
+            int goneChecksPerSweep)
             implements Serializable {}
 
     /** One marketplace of the recommerce family (dba.dk, finn.no, blocket.se, tori.fi). */
@@ -108,14 +109,23 @@ public record DealfinderConfig(
     /**
      * The deal score's weights (only their ratios matter) and how fast freshness decays.
      *
+     * @param sellerWeight weight of the seller type (private sellers score higher), where known
+     * @param distanceWeight weight of the distance to the query's centre postcode, where it has one
      * @param freshnessHalfLife delay between publication and first sighting that halves freshness
+     * @param dealerScore the seller part a dealer's listing gets (a private seller's gets 1)
+     * @param distanceHalfLifeKm distance from the centre that halves the distance part when the
+     *     query sets no radius (with a radius, the radius halves it)
      */
     public record Scoring(
             double relevanceWeight,
             double priceWeight,
             double freshnessWeight,
             double conditionWeight,
-            Duration freshnessHalfLife)
+            double sellerWeight,
+            double distanceWeight,
+            Duration freshnessHalfLife,
+            double dealerScore,
+            double distanceHalfLifeKm)
             implements Serializable {}
 
     /** A saved query declared in the file (in addition to those in PostgreSQL). */

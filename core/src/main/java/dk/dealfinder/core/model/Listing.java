@@ -22,6 +22,10 @@ import java.util.List;
  * @param version content version: changes with price, title, description or images
  * @param sellerType private seller or dealer; null when the site did not say
  * @param category the site's category name; null when unknown
+ * @param condition the condition as the site states it ("Brugt - god stand", "Ny"); null when the
+ *     site did not say
+ * @param latitude WGS84 latitude from the item page; null when unknown
+ * @param longitude WGS84 longitude from the item page; null when unknown
  */
 public record Listing(
         String listingKey,
@@ -39,9 +43,52 @@ public record Listing(
         long fetchedAt,
         int version,
         SellerType sellerType,
-        String category) {
+        String category,
+        String condition,
+        Double latitude,
+        Double longitude) {
 
-    /** A listing whose seller type and category are unknown. */
+    /** A listing whose condition and coordinates are unknown. */
+    public Listing(
+            String listingKey,
+            String site,
+            String adId,
+            String url,
+            String title,
+            String description,
+            Long price,
+            String currency,
+            String location,
+            String postcode,
+            List<String> imageUrls,
+            long publishedAt,
+            long fetchedAt,
+            int version,
+            SellerType sellerType,
+            String category) {
+        this(
+                listingKey,
+                site,
+                adId,
+                url,
+                title,
+                description,
+                price,
+                currency,
+                location,
+                postcode,
+                imageUrls,
+                publishedAt,
+                fetchedAt,
+                version,
+                sellerType,
+                category,
+                null,
+                null,
+                null);
+    }
+
+    /** A listing whose seller type, category, condition and coordinates are unknown. */
     public Listing(
             String listingKey,
             String site,
@@ -73,6 +120,9 @@ public record Listing(
                 fetchedAt,
                 version,
                 null,
+                null,
+                null,
+                null,
                 null);
     }
 
@@ -83,6 +133,35 @@ public record Listing(
     /** Title and description, the text a classifier judges. */
     public String text() {
         return description == null || description.isBlank() ? title : title + "\n" + description;
+    }
+
+    /** Whether the item page gave the listing's coordinates. */
+    public boolean hasCoordinates() {
+        return latitude != null && longitude != null;
+    }
+
+    /** This listing as version {@code newVersion}, every other field the same. */
+    public Listing withVersion(int newVersion) {
+        return new Listing(
+                listingKey,
+                site,
+                adId,
+                url,
+                title,
+                description,
+                price,
+                currency,
+                location,
+                postcode,
+                imageUrls,
+                publishedAt,
+                fetchedAt,
+                newVersion,
+                sellerType,
+                category,
+                condition,
+                latitude,
+                longitude);
     }
 
     public String firstImageUrl() {

@@ -67,6 +67,16 @@ public final class DanishPostcodeCentres {
         return OptionalDouble.of(haversineKm(a.get(), b.get()));
     }
 
+    /**
+     * Great-circle distance in km from a postcode's centre to a point; empty if the postcode is
+     * unknown.
+     */
+    public static OptionalDouble distanceKm(String from, double latitude, double longitude) {
+        return centre(from)
+                .map(c -> OptionalDouble.of(haversineKm(c, new Centre(latitude, longitude, ""))))
+                .orElse(OptionalDouble.empty());
+    }
+
     /** Great-circle distance on a spherical Earth (error under 0.5 % at Danish latitudes). */
     static double haversineKm(Centre a, Centre b) {
         double lat1 = Math.toRadians(a.latitude());

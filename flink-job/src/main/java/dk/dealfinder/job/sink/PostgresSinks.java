@@ -35,11 +35,14 @@ public final class PostgresSinks {
     static final String UPSERT_LISTING =
             "INSERT INTO listings (listing_key, site, ad_id, url, title, description, price,"
                 + " currency, location, postcode, image_urls, published_at, first_seen_at,"
-                + " last_seen_at, version, removed_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON"
-                + " CONFLICT (listing_key) DO UPDATE SET url = EXCLUDED.url, title ="
-                + " EXCLUDED.title, description = EXCLUDED.description, price = EXCLUDED.price,"
-                + " currency = EXCLUDED.currency, location = EXCLUDED.location, postcode ="
-                + " EXCLUDED.postcode, image_urls = EXCLUDED.image_urls, last_seen_at ="
+                + " last_seen_at, version, removed_at, seller_type, category, condition, latitude,"
+                + " longitude) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT"
+                + " (listing_key) DO UPDATE SET url = EXCLUDED.url, title = EXCLUDED.title,"
+                + " description = EXCLUDED.description, price = EXCLUDED.price, currency ="
+                + " EXCLUDED.currency, location = EXCLUDED.location, postcode = EXCLUDED.postcode,"
+                + " image_urls = EXCLUDED.image_urls, seller_type = EXCLUDED.seller_type, category"
+                + " = EXCLUDED.category, condition = EXCLUDED.condition, latitude ="
+                + " EXCLUDED.latitude, longitude = EXCLUDED.longitude, last_seen_at ="
                 + " GREATEST(listings.last_seen_at, EXCLUDED.last_seen_at), version ="
                 + " GREATEST(listings.version, EXCLUDED.version), removed_at = CASE WHEN"
                 + " EXCLUDED.version >= listings.version THEN EXCLUDED.removed_at ELSE"
@@ -65,12 +68,13 @@ public final class PostgresSinks {
     static final String UPSERT_MATCH =
             "INSERT INTO matches (query_id, listing_key, listing_version, verdict, confidence,"
                 + " score, relevance, price_score, freshness, condition_score, explanation,"
-                + " model_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (query_id, listing_key,"
-                + " listing_version) DO UPDATE SET verdict = EXCLUDED.verdict, confidence ="
-                + " EXCLUDED.confidence, score = EXCLUDED.score, relevance = EXCLUDED.relevance,"
-                + " price_score = EXCLUDED.price_score, freshness = EXCLUDED.freshness,"
-                + " condition_score = EXCLUDED.condition_score, explanation = EXCLUDED.explanation,"
-                + " model_id = EXCLUDED.model_id";
+                + " model_id, seller_score, distance_score) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON"
+                + " CONFLICT (query_id, listing_key, listing_version) DO UPDATE SET verdict ="
+                + " EXCLUDED.verdict, confidence = EXCLUDED.confidence, score = EXCLUDED.score,"
+                + " relevance = EXCLUDED.relevance, price_score = EXCLUDED.price_score, freshness ="
+                + " EXCLUDED.freshness, condition_score = EXCLUDED.condition_score, explanation ="
+                + " EXCLUDED.explanation, model_id = EXCLUDED.model_id, seller_score ="
+                + " EXCLUDED.seller_score, distance_score = EXCLUDED.distance_score";
 
     static final String INSERT_DIGEST_ENTRY =
             "INSERT INTO digest_entries (query_id, window_start, window_end, rank, alert_id,"
@@ -169,6 +173,11 @@ public final class PostgresSinks {
         s.setTimestamp(14, new Timestamp(l.fetchedAt()));
         s.setInt(15, l.version());
         s.setTimestamp(16, c.kind().live() ? null : new Timestamp(c.detectedAt()));
+        s.setString(17, l.sellerType() == null ? null : l.sellerType().name());
+        s.setString(18, l.category());
+        s.setString(19, l.condition());
+        setDouble(s, 20, l.latitude());
+        setDouble(s, 21, l.longitude());
     }
 
     static void bindPricePoint(PreparedStatement s, PricePoint p) throws SQLException {
@@ -211,6 +220,8 @@ public final class PostgresSinks {
         s.setDouble(10, c.condition());
         s.setString(11, d.explanation());
         s.setString(12, m.modelId());
+        setDouble(s, 13, c.seller());
+        setDouble(s, 14, c.distance());
     }
 
     static void bindDigestEntry(PreparedStatement s, RankedDeal r) throws SQLException {
@@ -258,6 +269,15 @@ public final class PostgresSinks {
             s.setNull(index, Types.BIGINT);
         } else {
             s.setLong(index, value);
+        }
+    }
+
+    private static void setDouble(PreparedStatement s, int index, Double value)
+            throws SQLException {
+        if (value == null) {
+            s.setNull(index, Types.DOUBLE);
+        } else {
+            s.setDouble(index, value);
         }
     }
 }

@@ -132,4 +132,68 @@ class DealDeliveryITCase {
             job.cancel().get();
         }
     }
+
+    /**
+     * The scraper's sweeps notice an ad taken down (its item page says inactive): the listing is
+     * marked removed in PostgreSQL with a REMOVED version, and comes back as RELISTED when the
+     * seller puts it up again; neither is a new alert. The item page's facts are stored too.
+     */
+    @Test
+    void aTakenDownListingIsMarkedRemovedAndItsRelistIsNoNewAlert() throws Exception {
+        Catalogue catalogue = stack.marketplace().catalogue();
+        JobClient job = stack.startJob(new Configuration());
+        try {
+            stack.awaitPolls(2);
+            long genuine =
+                    catalogue.publish(
+                            ListingDraft.of("iPhone 13 128GB sort", 2500)
+                                    .withPostcode("8000")
+                                    .withCondition("Brugt - god stand"),
+                            DecoyKind.GENUINE);
+            String key = "'dba.dk:" + genuine + "'";
+            Await.until(DEADLINE, "the new listing's alert", () -> stack.alerts().size() == 1);
+            assertThat(
+                            stack.count(
+                                    "SELECT count(*) FROM listings WHERE listing_key = "
+                                            + key
+                                            + " AND condition = 'Brugt - god stand'"
+                                            + " AND latitude BETWEEN 56 AND 56.3"
+                                            + " AND seller_type IS NOT NULL"))
+                    .as("what the item page said is stored with the listing")
+                    .isEqualTo(1);
+
+            catalogue.remove(genuine);
+            Await.until(
+                    DEADLINE,
+                    "the listing marked removed",
+                    () ->
+                            stack.count(
+                                            "SELECT count(*) FROM listings WHERE listing_key = "
+                                                    + key
+                                                    + " AND removed_at IS NOT NULL")
+                                    == 1);
+
+            catalogue.relist(genuine);
+            Await.until(
+                    DEADLINE,
+                    "the listing live again",
+                    () ->
+                            stack.count(
+                                            "SELECT count(*) FROM listings WHERE listing_key = "
+                                                    + key
+                                                    + " AND removed_at IS NULL AND version = 3")
+                                    == 1);
+            assertThat(
+                            stack.pairs(
+                                    "SELECT version::text, change_kind FROM price_history"
+                                            + " WHERE listing_key = "
+                                            + key))
+                    .containsExactlyInAnyOrderEntriesOf(
+                            Map.of("1", "NEW", "2", "REMOVED", "3", "RELISTED"));
+            stack.awaitPolls(3);
+            assertThat(stack.alerts()).as("a relist at the same price is no new deal").hasSize(1);
+        } finally {
+            job.cancel().get();
+        }
+    }
 }

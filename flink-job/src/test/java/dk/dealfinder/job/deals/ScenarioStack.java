@@ -142,7 +142,8 @@ final class ScenarioStack implements AutoCloseable {
         }
     }
 
-    private Map<String, String> pairs(String sql) throws Exception {
+    /** The first two columns of each row, as text, in key order. */
+    Map<String, String> pairs(String sql) throws Exception {
         Map<String, String> pairs = new TreeMap<>();
         try (Connection c = DriverManager.getConnection(pgUrl);
                 ResultSet rs = c.createStatement().executeQuery(sql)) {

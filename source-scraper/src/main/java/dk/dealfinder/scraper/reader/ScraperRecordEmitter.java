@@ -7,7 +7,8 @@ import org.apache.flink.connector.base.source.reader.RecordEmitter;
 
 /**
  * Emits a scraped listing with its publish time as event time and advances the split's cursor in
- * the same step, so checkpointed state and emitted records never disagree.
+ * the same step, so checkpointed state and emitted records never disagree. A gone record is stamped
+ * with its observation time and makes the cursor forget the ad, so a relisted ad is emitted again.
  */
 public class ScraperRecordEmitter
         implements RecordEmitter<RawListing, RawListing, SearchSplitState> {
@@ -15,6 +16,11 @@ public class ScraperRecordEmitter
     @Override
     public void emitRecord(
             RawListing listing, SourceOutput<RawListing> output, SearchSplitState split) {
+        if (listing.reportsGone()) {
+            output.collect(listing, listing.fetchedAt());
+            split.forget(listing.adId());
+            return;
+        }
         long eventTime = eventTime(listing);
         output.collect(listing, eventTime);
         split.emitted(listing.adId(), SearchSplitState.fingerprint(listing), eventTime);

@@ -21,6 +21,9 @@ import java.util.List;
  *     maxPagesPerSweep} pages without stopping at the first page with nothing new, so price drops
  *     and edits of older ads (no longer on the first pages) are seen too; 0 never sweeps
  * @param maxPagesPerSweep how deep a sweep pages
+ * @param goneChecksPerSweep after each sweep, how many remembered ads the sweep did not show get
+ *     their item page checked (least recently checked first): a 404, 410 or "no longer active" page
+ *     makes a gone record, so the job marks the listing REMOVED; 0 never checks
  */
 public record ScraperSettings(
         Duration pollInterval,
@@ -32,7 +35,8 @@ public record ScraperSettings(
         List<String> proxies,
         BrowserSettings browser,
         int sweepEvery,
-        int maxPagesPerSweep)
+        int maxPagesPerSweep,
+        int goneChecksPerSweep)
         implements Serializable {
 
     /** How long a proxy that could not be reached is left out of the rotation. */
@@ -55,7 +59,8 @@ public record ScraperSettings(
                 List.of(),
                 BrowserSettings.disabled(),
                 0,
-                maxPagesPerPoll);
+                maxPagesPerPoll,
+                0);
     }
 
     public ScraperSettings withBrowser(BrowserSettings newBrowser) {
@@ -69,7 +74,8 @@ public record ScraperSettings(
                 proxies,
                 newBrowser,
                 sweepEvery,
-                maxPagesPerSweep);
+                maxPagesPerSweep,
+                goneChecksPerSweep);
     }
 
     /** The browser pool these settings ask for, or null when the fallback is off. */
@@ -97,11 +103,15 @@ public record ScraperSettings(
                 proxies,
                 browser,
                 sweepEvery,
-                maxPagesPerSweep);
+                maxPagesPerSweep,
+                goneChecksPerSweep);
     }
 
-    /** Sweeps every {@code every}-th poll, {@code pages} deep (0 never sweeps). */
-    public ScraperSettings withSweep(int every, int pages) {
+    /**
+     * Sweeps every {@code every}-th poll, {@code pages} deep (0 never sweeps), then checks up to
+     * {@code goneChecks} unseen ads' item pages.
+     */
+    public ScraperSettings withSweep(int every, int pages, int goneChecks) {
         return new ScraperSettings(
                 pollInterval,
                 requestTimeout,
@@ -112,7 +122,8 @@ public record ScraperSettings(
                 proxies,
                 browser,
                 every,
-                pages);
+                pages,
+                goneChecks);
     }
 
     public ScraperSettings withItemPages(boolean fetch) {
@@ -126,6 +137,7 @@ public record ScraperSettings(
                 proxies,
                 browser,
                 sweepEvery,
-                maxPagesPerSweep);
+                maxPagesPerSweep,
+                goneChecksPerSweep);
     }
 }

@@ -13,11 +13,15 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import org.apache.flink.connector.base.source.reader.RecordsBySplits;
@@ -38,6 +42,13 @@ import org.slf4j.LoggerFactory;
  * completed from their item pages a few at a time, so records flow while a big poll is worked off.
  * All feeds share one {@link PageFetcher}, hence one rate limit per host. Failures are counted and
  * logged, and the feed is simply polled again next time.
+ *
+ * <p>Gone ads: an item page that answers 404 or 410 or says the ad is no longer active turns into a
+ * {@link RawListing#gone gone} record. Ads drop out of search when they are taken down, so after
+ * each sweep the reader checks the item pages of a few remembered ads the sweep did not show (least
+ * recently checked first, {@code goneChecksPerSweep} at most): a taken-down ad is reported within a
+ * few sweeps, at a bounded cost in requests. What the reader remembers for this is not
+ * checkpointed; after a restore it is learnt again from the next polls.
  */
 public class SearchSplitReader implements SplitReader<RawListing, SearchSplit> {
 
@@ -56,6 +67,7 @@ public class SearchSplitReader implements SplitReader<RawListing, SearchSplit> {
 
     private final ItemPageEnricher items;
     private final Counter sweeps;
+    private final Counter goneChecks;
     private final Map<String, Feed> feeds = new LinkedHashMap<>();
     private final Set<String> retired = new HashSet<>();
     private final Object wakeUp = new Object();
@@ -94,8 +106,9 @@ public class SearchSplitReader implements SplitReader<RawListing, SearchSplit> {
         this.clock = clock;
         this.browser = settings.browserPool();
         this.search = new SearchFetcher(fetcher, browser, deadLetters, metrics, clock);
-        this.items = new ItemPageEnricher(fetcher, metrics);
+        this.items = new ItemPageEnricher(fetcher, metrics, clock);
         this.sweeps = metrics.counter("feedSweeps");
+        this.goneChecks = metrics.counter("goneChecks");
     }
 
     @Override
@@ -109,12 +122,12 @@ public class SearchSplitReader implements SplitReader<RawListing, SearchSplit> {
         Feed due = nextDue();
         long waitMillis =
                 due == null ? settings.pollInterval().toMillis() : due.nextPollAt - clock.millis();
-        if (due == null || (due.pending.isEmpty() && waitMillis > 0)) {
+        if (due == null || (due.idle() && waitMillis > 0)) {
             awaitWakeUpOr(Math.max(1, waitMillis));
             return out.build();
         }
         try {
-            if (due.pending.isEmpty()) {
+            if (due.idle()) {
                 poll(due);
                 due.nextPollAt = clock.millis() + jittered(settings.pollInterval());
             }
@@ -127,7 +140,8 @@ public class SearchSplitReader implements SplitReader<RawListing, SearchSplit> {
 
     /**
      * Finds the new and changed ads of a feed and queues them, oldest first. A sweep (every {@code
-     * sweepEvery}-th poll) pages deeper and does not stop at a page with nothing new.
+     * sweepEvery}-th poll) pages deeper, does not stop at a page with nothing new, and then queues
+     * gone checks for remembered ads it did not show.
      */
     private void poll(Feed feed) throws InterruptedException {
         RecommerceAdapter adapter = adapters.get(feed.split.site());
@@ -135,18 +149,27 @@ public class SearchSplitReader implements SplitReader<RawListing, SearchSplit> {
         feed.polls++;
         boolean sweep = settings.sweepEvery() > 0 && feed.polls % settings.sweepEvery() == 0;
         int maxPages = sweep ? settings.maxPagesPerSweep() : settings.maxPagesPerPoll();
+        Set<String> shown = new HashSet<>();
+        boolean searchFailed = false;
         if (sweep) {
             sweeps.inc();
+            // A search result whose item page was gone is looked at again once per sweep, so an ad
+            // relisted under its old id comes back within a sweep.
+            feed.goneInSearch.clear();
         }
         for (int page = 1; page <= maxPages; page++) {
             SearchPage result = search.fetch(adapter, feed.cursor.terms(), page);
             if (result == null) {
+                searchFailed = page == 1;
                 break;
             }
             int before = fresh.size();
             for (RawListing l : result.listings()) {
+                shown.add(l.adId());
+                feed.remember(l);
                 int fingerprint = SearchSplitState.fingerprint(l);
-                if (!feed.cursor.hasEmitted(l.adId(), fingerprint)) {
+                if (!feed.cursor.hasEmitted(l.adId(), fingerprint)
+                        && !Integer.valueOf(fingerprint).equals(feed.goneInSearch.get(l.adId()))) {
                     fresh.add(l);
                     // The reader's own cursor moves now so no later page or poll queues it again;
                     // the checkpointed cursor moves only as it is emitted.
@@ -160,26 +183,69 @@ public class SearchSplitReader implements SplitReader<RawListing, SearchSplit> {
         // Oldest first, so event time mostly rises within a feed.
         Collections.reverse(fresh);
         feed.pending.addAll(fresh);
+        if (sweep && !searchFailed) {
+            // A search that could not be read at all says nothing about which ads are gone.
+            queueGoneChecks(feed, shown);
+        }
     }
 
+    /** Remembered ads the sweep did not show, least recently checked first. */
+    private void queueGoneChecks(Feed feed, Set<String> shown) {
+        if (!settings.fetchItemPages()) {
+            return;
+        }
+        feed.lastSeen.values().stream()
+                .filter(l -> !shown.contains(l.adId()))
+                .sorted(
+                        Comparator.comparingLong(
+                                (RawListing l) -> feed.checkedAtPoll.getOrDefault(l.adId(), 0L)))
+                .limit(settings.goneChecksPerSweep())
+                .forEach(
+                        l -> {
+                            feed.checkedAtPoll.put(l.adId(), feed.polls);
+                            feed.goneChecks.add(l);
+                        });
+    }
+
+    /**
+     * Hands over a few queued ads, completed from their item pages, then a few gone checks; both
+     * share the per-fetch budget of item pages.
+     */
     private void handOver(Feed feed, RecordsBySplits.Builder<RawListing> out)
             throws InterruptedException {
         RecommerceAdapter adapter = adapters.get(feed.split.site());
         int budget = settings.fetchItemPages() ? ITEM_PAGES_PER_FETCH : Integer.MAX_VALUE;
-        for (int n = 0; n < budget && !feed.pending.isEmpty(); n++) {
+        int n = 0;
+        for (; n < budget && !feed.pending.isEmpty(); n++) {
             RawListing listing = feed.pending.peekFirst();
             RawListing complete =
                     settings.fetchItemPages() ? items.enrich(adapter, listing) : listing;
             feed.pending.removeFirst();
+            if (complete.reportsGone()) {
+                feed.forgetGone(listing.adId());
+                feed.goneInSearch.put(listing.adId(), SearchSplitState.fingerprint(listing));
+            }
             out.add(feed.split.splitId(), complete);
+        }
+        for (; n < budget && !feed.goneChecks.isEmpty(); n++) {
+            RawListing lastSeen = feed.goneChecks.peekFirst();
+            goneChecks.inc();
+            Optional<RawListing> gone = items.checkGone(lastSeen);
+            feed.goneChecks.removeFirst();
+            if (gone.isPresent()) {
+                feed.forgetGone(lastSeen.adId());
+                // Not in search either: if it comes back, it is new to this reader again.
+                feed.cursor.forget(lastSeen.adId());
+                out.add(feed.split.splitId(), gone.get());
+            }
         }
     }
 
-    /** Feeds with queued ads first, then the one whose poll is due soonest. */
+    /** Feeds with queued work first, then the one whose poll is due soonest. */
     private Feed nextDue() {
         Feed next = null;
         for (Feed f : feeds.values()) {
-            if (!f.pending.isEmpty()) {
+            if (!f.idle()) {
                 return f;
             }
             if (next == null || f.nextPollAt < next.nextPollAt) {
@@ -264,6 +330,17 @@ public class SearchSplitReader implements SplitReader<RawListing, SearchSplit> {
         final SearchSplit split;
         final SearchSplitState cursor;
         final Deque<RawListing> pending = new ArrayDeque<>();
+        final Deque<RawListing> goneChecks = new ArrayDeque<>();
+
+        /** Each remembered ad as search last showed it, least recently shown first; bounded. */
+        final LinkedHashMap<String, RawListing> lastSeen = new LinkedHashMap<>(16, 0.75f, true);
+
+        /** The poll at which each remembered ad's item page was last checked for being gone. */
+        final Map<String, Long> checkedAtPoll = new HashMap<>();
+
+        /** Search results whose item page was gone, by fingerprint; cleared each sweep. */
+        final Map<String, Integer> goneInSearch = new HashMap<>();
+
         long nextPollAt;
         long polls;
 
@@ -271,6 +348,24 @@ public class SearchSplitReader implements SplitReader<RawListing, SearchSplit> {
             this.split = split;
             this.cursor = cursor;
             this.nextPollAt = nextPollAt;
+        }
+
+        boolean idle() {
+            return pending.isEmpty() && goneChecks.isEmpty();
+        }
+
+        void remember(RawListing shown) {
+            lastSeen.put(shown.adId(), shown);
+            Iterator<String> oldest = lastSeen.keySet().iterator();
+            while (lastSeen.size() > SearchSplit.CURSOR_SIZE) {
+                checkedAtPoll.remove(oldest.next());
+                oldest.remove();
+            }
+        }
+
+        void forgetGone(String adId) {
+            lastSeen.remove(adId);
+            checkedAtPoll.remove(adId);
         }
     }
 }

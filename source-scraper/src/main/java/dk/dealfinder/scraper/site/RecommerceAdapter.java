@@ -68,7 +68,8 @@ public final class RecommerceAdapter implements Serializable {
 
     /**
      * A search result completed from its item page: description, all photos, postcode and place,
-     * trade type, seller type, category. Fields the page lacks keep what the search result had.
+     * coordinates, condition, trade type, seller type, category. Fields the page lacks keep what
+     * the search result had.
      */
     public RawListing withItemPage(RawListing fromSearch, ItemDetails item) {
         SellerType seller = sellerTypeOf(item.sellerType());
@@ -86,7 +87,11 @@ public final class RecommerceAdapter implements Serializable {
                 item.tradeType().isEmpty() ? fromSearch.tradeType() : item.tradeType(),
                 fromSearch.fetchedAt(),
                 seller == null ? fromSearch.sellerType() : seller,
-                item.category().isBlank() ? fromSearch.category() : item.category().strip());
+                item.category().isBlank() ? fromSearch.category() : item.category().strip(),
+                item.condition().isBlank() ? fromSearch.condition() : item.condition().strip(),
+                item.hasCoordinates() ? Double.valueOf(item.latitude()) : fromSearch.latitude(),
+                item.hasCoordinates() ? Double.valueOf(item.longitude()) : fromSearch.longitude(),
+                null);
     }
 
     /**

@@ -54,6 +54,14 @@ public final class SearchSplitState {
         newestPublishedAt = Math.max(newestPublishedAt, publishedAt);
     }
 
+    /**
+     * Forgets an ad the site reported gone, so that if it comes back (relisted under its old id) it
+     * is emitted again.
+     */
+    public void forget(String adId) {
+        recent.remove(adId);
+    }
+
     public boolean hasEmitted(String adId) {
         return recent.containsKey(adId);
     }

@@ -173,7 +173,7 @@ class SearchSplitReaderTest {
                         new ScraperSettings(POLL, Duration.ofSeconds(5), 3, "dealfinder-test")
                                 .withPoliteness(FAST)
                                 .withItemPages(false)
-                                .withSweep(3, 5));
+                                .withSweep(3, 5, 0));
         assertThat(titles(reader.fetch())).hasSize(130);
 
         market.catalogue().changePrice(oldest, 800);
@@ -217,6 +217,121 @@ class SearchSplitReaderTest {
         assertThat(oldest.category()).isEqualTo("Mobiltelefoner");
         assertThat(oldest.imageUrls()).isNotEmpty().allMatch(u -> u.contains("/images/"));
         assertThat(metrics.count("itemPagesFetched")).isEqualTo(7);
+    }
+
+    @Test
+    void itemPagesAddConditionAndCoordinates() throws Exception {
+        market(MarketplaceOptions.empty());
+        market.catalogue()
+                .publish(
+                        ListingDraft.of("iPhone 13", 2500)
+                                .withPostcode("8000")
+                                .withCondition("Brugt - god stand"));
+        SearchSplitReader reader = reader(1, true);
+
+        RawListing found = listings(reader.fetch()).get(0);
+
+        assertThat(found.condition()).isEqualTo("Brugt - god stand");
+        assertThat(found.latitude()).isBetween(56.0, 56.3);
+        assertThat(found.longitude()).isBetween(10.0, 10.3);
+    }
+
+    private SearchSplitReader sweepingReader() {
+        return reader(
+                new ScraperSettings(POLL, Duration.ofSeconds(5), 1, "dealfinder-test")
+                        .withPoliteness(FAST)
+                        .withSweep(2, 3, 10));
+    }
+
+    @Test
+    void aTakenDownAdIsReportedGoneAfterASweepAndComesBackWhenRelisted() throws Exception {
+        market(MarketplaceOptions.empty());
+        long removed = market.catalogue().publish(ListingDraft.of("iPhone 12", 2000));
+        market.clock().advance(Duration.ofSeconds(1));
+        market.catalogue().publish(ListingDraft.of("iPhone 13", 3000));
+        SearchSplitReader reader = sweepingReader();
+        assertThat(titles(reader.fetch())).containsExactly("iPhone 12", "iPhone 13");
+
+        market.catalogue().remove(removed);
+        clock.skipPastPollInterval();
+        long before = market.requestCount();
+        List<RawListing> swept = listings(reader.fetch());
+
+        assertThat(swept)
+                .singleElement()
+                .satisfies(
+                        gone -> {
+                            assertThat(gone.reportsGone()).isTrue();
+                            assertThat(gone.goneReason()).isEqualTo("inactive");
+                            assertThat(gone.adId()).isEqualTo(Long.toString(removed));
+                        });
+        assertThat(market.requestCount() - before)
+                .as("one search page, then one item page: only the ad the sweep did not show")
+                .isEqualTo(2);
+        assertThat(metrics.count("goneChecks")).isEqualTo(1);
+        assertThat(metrics.count("listingsGone")).isEqualTo(1);
+
+        clock.skipPastPollInterval();
+        assertThat(listings(reader.fetch())).as("reported once").isEmpty();
+
+        market.catalogue().relist(removed);
+        clock.skipPastPollInterval();
+        List<RawListing> back = listings(reader.fetch());
+        assertThat(back)
+                .singleElement()
+                .satisfies(
+                        l -> {
+                            assertThat(l.reportsGone()).isFalse();
+                            assertThat(l.title()).isEqualTo("iPhone 12");
+                        });
+    }
+
+    @Test
+    void aLiveAdTheSweepDidNotShowIsCheckedButNotReported() throws Exception {
+        market(MarketplaceOptions.empty());
+        market.catalogue().publish(ListingDraft.of("iPhone 12", 2000));
+        SearchSplitReader reader = sweepingReader();
+        assertThat(titles(reader.fetch())).containsExactly("iPhone 12");
+
+        // The feed now searches for something else: the iPhone is live but no longer shown.
+        reader.handleSplitsChanges(
+                new SplitsAddition<>(List.of(SearchSplit.fresh("dba.dk", "q", "Samsung"))));
+        clock.skipPastPollInterval();
+        assertThat(listings(reader.fetch())).isEmpty();
+        assertThat(metrics.count("goneChecks")).isEqualTo(1);
+        assertThat(metrics.count("listingsGone")).isZero();
+    }
+
+    @Test
+    void aSweepWhoseSearchCannotBeReadChecksNothing() throws Exception {
+        market(MarketplaceOptions.empty());
+        market.catalogue().publish(ListingDraft.of("iPhone 12", 2000));
+        SearchSplitReader reader = sweepingReader();
+        assertThat(titles(reader.fetch())).containsExactly("iPhone 12");
+
+        market.faults().layoutChanged(true);
+        clock.skipPastPollInterval();
+        assertThat(listings(reader.fetch())).isEmpty();
+        assertThat(metrics.count("goneChecks")).isZero();
+    }
+
+    @Test
+    void aNewListingWhoseItemPageIsDeletedIsReportedGoneOnceNotOnEveryPoll() throws Exception {
+        market(MarketplaceOptions.empty());
+        market.catalogue().publish(ListingDraft.of("iPhone 13", 3000));
+        market.faults().gone(Target.ITEM_PAGE, 1, 410);
+        SearchSplitReader reader = reader(1, true);
+
+        assertThat(listings(reader.fetch()))
+                .singleElement()
+                .satisfies(gone -> assertThat(gone.goneReason()).isEqualTo("410"));
+
+        clock.skipPastPollInterval();
+        long before = market.requestCount();
+        assertThat(listings(reader.fetch())).isEmpty();
+        assertThat(market.requestCount() - before)
+                .as("the search still shows it, but its item page is not asked again")
+                .isEqualTo(1);
     }
 
     @Test

@@ -102,7 +102,12 @@ public final class Catalogue {
 
     /** Takes the ad down: gone from search, while its item page says it is inactive. */
     public void remove(long id) {
-        update(id, listing -> listing.deactivated(clock.now()));
+        update(id, listing -> listing.withActive(false, clock.now()));
+    }
+
+    /** Puts a taken-down ad up again under its old id: back in search, its item page active. */
+    public void relist(long id) {
+        update(id, listing -> listing.withActive(true, clock.now()));
     }
 
     /**

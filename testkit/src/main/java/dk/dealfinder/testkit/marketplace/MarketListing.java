@@ -132,7 +132,7 @@ public record MarketListing(
                 priceHistory);
     }
 
-    MarketListing deactivated(Instant now) {
+    MarketListing withActive(boolean nowActive, Instant now) {
         return new MarketListing(
                 id,
                 title,
@@ -148,7 +148,7 @@ public record MarketListing(
                 imageSeeds,
                 publishedAt,
                 now,
-                false,
+                nowActive,
                 tradeType,
                 kind,
                 originalId,

@@ -29,6 +29,7 @@ public final class MarketplaceFaults {
     enum Kind {
         THROTTLED,
         SERVER_ERROR,
+        GONE,
         SLOW,
         TRUNCATED,
         MALFORMED
@@ -62,6 +63,17 @@ public final class MarketplaceFaults {
             throw new IllegalArgumentException("a server error is 5xx, got " + status);
         }
         return arm(new Fault(Kind.SERVER_ERROR, target, status), count);
+    }
+
+    /**
+     * The next {@code count} requests answer {@code status}, 404 or 410, as a site does for an ad
+     * deleted outright.
+     */
+    public MarketplaceFaults gone(Target target, int count, int status) {
+        if (status != 404 && status != 410) {
+            throw new IllegalArgumentException("gone is 404 or 410, got " + status);
+        }
+        return arm(new Fault(Kind.GONE, target, status), count);
     }
 
     /** The next {@code count} requests are answered only after {@code delay}. */
@@ -130,6 +142,7 @@ public final class MarketplaceFaults {
                     SiteResponse.text(429, "For mange forespørgsler")
                             .withHeader("Retry-After", Long.toString(fault.parameter()));
             case SERVER_ERROR -> SiteResponse.text((int) fault.parameter(), "Serverfejl");
+            case GONE -> SiteResponse.text((int) fault.parameter(), "Annoncen findes ikke");
             case SLOW -> {
                 pause(fault.parameter());
                 yield page.get();

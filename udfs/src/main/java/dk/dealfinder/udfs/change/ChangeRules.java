@@ -4,8 +4,6 @@ import dk.dealfinder.core.model.ChangeKind;
 import dk.dealfinder.core.model.Listing;
 import dk.dealfinder.core.model.ListingChange;
 import dk.dealfinder.core.model.ListingSignal;
-import dk.dealfinder.core.model.SellerType;
-import java.util.List;
 import java.util.Objects;
 
 /** Decides what an observation means given the last remembered version of its listing. */
@@ -25,7 +23,7 @@ final class ChangeRules {
             }
             Listing last = previous.last();
             return new ListingChange(
-                    withVersion(last, last.version() + 1),
+                    last.withVersion(last.version() + 1),
                     ChangeKind.REMOVED,
                     last.price(),
                     signal.observedAt());
@@ -35,8 +33,7 @@ final class ChangeRules {
             now = withUnknownFieldsFrom(previous.last(), now);
         }
         if (previous == null) {
-            return new ListingChange(
-                    withVersion(now, 1), ChangeKind.NEW, null, signal.observedAt());
+            return new ListingChange(now.withVersion(1), ChangeKind.NEW, null, signal.observedAt());
         }
         Listing last = previous.last();
         ChangeKind kind = previous.removed() ? ChangeKind.RELISTED : contentChange(last, now);
@@ -44,7 +41,7 @@ final class ChangeRules {
             return null;
         }
         return new ListingChange(
-                withVersion(now, last.version() + 1), kind, last.price(), signal.observedAt());
+                now.withVersion(last.version() + 1), kind, last.price(), signal.observedAt());
     }
 
     /** PRICE_DROP or PRICE_RISE when the price moved, else UPDATED when text or images did. */
@@ -56,54 +53,39 @@ final class ChangeRules {
                 !Objects.equals(last.price(), now.price())
                         || !Objects.equals(last.title(), now.title())
                         || !Objects.equals(last.description(), now.description())
+                        || !Objects.equals(last.condition(), now.condition())
                         || !Objects.equals(last.imageUrls(), now.imageUrls());
         return changed ? ChangeKind.UPDATED : null;
     }
 
     /**
-     * A search result carries no description, category and sometimes no images or seller type,
-     * while an item page does: a blank field is "not observed this time", not "deleted", so it
-     * keeps the last known value.
+     * A search result carries no description, category, condition or coordinates and sometimes no
+     * images or seller type, while an item page does: a blank field is "not observed this time",
+     * not "deleted", so it keeps the last known value.
      */
     private static Listing withUnknownFieldsFrom(Listing last, Listing now) {
         boolean noDescription = now.description() == null || now.description().isBlank();
         boolean noImages = now.imageUrls() == null || now.imageUrls().isEmpty();
-        return copy(
-                now,
+        boolean noCoordinates = !now.hasCoordinates();
+        return new Listing(
+                now.listingKey(),
+                now.site(),
+                now.adId(),
+                now.url(),
+                now.title(),
                 noDescription ? last.description() : now.description(),
+                now.price(),
+                now.currency(),
+                now.location(),
+                now.postcode(),
                 noImages ? last.imageUrls() : now.imageUrls(),
+                now.publishedAt(),
+                now.fetchedAt(),
                 now.version(),
                 now.sellerType() == null ? last.sellerType() : now.sellerType(),
-                now.category() == null ? last.category() : now.category());
-    }
-
-    static Listing withVersion(Listing l, int version) {
-        return copy(l, l.description(), l.imageUrls(), version, l.sellerType(), l.category());
-    }
-
-    private static Listing copy(
-            Listing l,
-            String description,
-            List<String> imageUrls,
-            int version,
-            SellerType sellerType,
-            String category) {
-        return new Listing(
-                l.listingKey(),
-                l.site(),
-                l.adId(),
-                l.url(),
-                l.title(),
-                description,
-                l.price(),
-                l.currency(),
-                l.location(),
-                l.postcode(),
-                imageUrls,
-                l.publishedAt(),
-                l.fetchedAt(),
-                version,
-                sellerType,
-                category);
+                now.category() == null ? last.category() : now.category(),
+                now.condition() == null ? last.condition() : now.condition(),
+                noCoordinates ? last.latitude() : now.latitude(),
+                noCoordinates ? last.longitude() : now.longitude());
     }
 }

@@ -2,6 +2,7 @@ package dk.dealfinder.udfs.normalize;
 
 import dk.dealfinder.core.model.DeadLetter;
 import dk.dealfinder.core.model.Listing;
+import dk.dealfinder.core.model.ListingSignal;
 import dk.dealfinder.core.model.RawListing;
 import dk.dealfinder.core.text.DanishDates;
 import dk.dealfinder.core.text.DanishPostcodes;
@@ -16,11 +17,13 @@ import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 
 /**
- * Interprets what the scraper read: Danish prices and dates, the postcode, the currency; the seller
- * type and category pass through as the adapter read them (null when unknown). A listing that
- * cannot be interpreted goes to {@link #DEAD_LETTERS} with the reason, never fails the job.
+ * Interprets what the scraper read: Danish prices and dates, the postcode, the currency; seller
+ * type, category, condition and coordinates pass through as the adapter read them (null when
+ * unknown). A sighting becomes a {@link ListingSignal#seen seen} signal, the site's word that an ad
+ * is gone a {@link ListingSignal#gone gone} one. A listing that cannot be interpreted goes to
+ * {@link #DEAD_LETTERS} with the reason, never fails the job.
  */
-public class ListingNormalizer extends ProcessFunction<RawListing, Listing> {
+public class ListingNormalizer extends ProcessFunction<RawListing, ListingSignal> {
 
     public static final OutputTag<DeadLetter> DEAD_LETTERS =
             new OutputTag<>("normalize-dead-letters") {};
@@ -28,6 +31,7 @@ public class ListingNormalizer extends ProcessFunction<RawListing, Listing> {
     private final Map<String, String> currencyBySite;
     private transient Counter normalized;
     private transient Counter rejected;
+    private transient Counter gone;
 
     /**
      * @param currencyBySite the currency each site prices in when a listing does not say
@@ -40,12 +44,24 @@ public class ListingNormalizer extends ProcessFunction<RawListing, Listing> {
     public void open(OpenContext openContext) {
         normalized = getRuntimeContext().getMetricGroup().counter("listingsNormalized");
         rejected = getRuntimeContext().getMetricGroup().counter("listingsRejected");
+        gone = getRuntimeContext().getMetricGroup().counter("goneSignals");
     }
 
     @Override
-    public void processElement(RawListing raw, Context ctx, Collector<Listing> out) {
+    public void processElement(RawListing raw, Context ctx, Collector<ListingSignal> out) {
         try {
-            out.collect(normalize(raw));
+            if (raw.reportsGone()) {
+                require(raw.site(), "site");
+                require(raw.adId(), "ad id");
+                out.collect(
+                        ListingSignal.gone(
+                                Listing.keyOf(raw.site(), raw.adId()),
+                                raw.goneReason(),
+                                raw.fetchedAt()));
+                gone.inc();
+                return;
+            }
+            out.collect(ListingSignal.seen(normalize(raw)));
             normalized.inc();
         } catch (IllegalArgumentException e) {
             rejected.inc();
@@ -90,7 +106,19 @@ public class ListingNormalizer extends ProcessFunction<RawListing, Listing> {
                 raw.fetchedAt(),
                 0,
                 raw.sellerType(),
-                raw.category() == null || raw.category().isBlank() ? null : raw.category().strip());
+                blankToNull(raw.category()),
+                blankToNull(raw.condition()),
+                coordinate(raw.latitude(), 90),
+                coordinate(raw.longitude(), 180));
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    /** A coordinate within ±{@code bound}, else null: a bad coordinate is unknown, not fatal. */
+    private static Double coordinate(Double value, double bound) {
+        return value == null || value.isNaN() || Math.abs(value) > bound ? null : value;
     }
 
     private static void require(String value, String what) {

@@ -4,19 +4,23 @@ import dk.dealfinder.core.model.Listing;
 import dk.dealfinder.core.model.MarketEstimate;
 import dk.dealfinder.core.model.SavedQuery;
 import dk.dealfinder.core.model.ScoreComponents;
+import dk.dealfinder.core.model.SearchArea;
+import dk.dealfinder.core.model.SellerType;
 import dk.dealfinder.core.model.Verdict;
+import dk.dealfinder.core.query.DanishPostcodeCentres;
 import dk.dealfinder.core.text.DanishPrices;
 import dk.dealfinder.udfs.classify.ClassifiedMatch;
 import dk.dealfinder.udfs.market.PricedMatch;
+import java.util.OptionalDouble;
 import org.apache.flink.api.common.functions.MapFunction;
 
 /**
- * Scores a priced match 0..100 from four components (see {@link ScoreComponents}) weighed by a
- * {@link ScoringPolicy}, and says why in one line. The price yardstick is the query's market median
- * when it rests on enough comparable listings, else the query's max price; with neither the price
- * is neutral and left unjudged. Where the price stands against its yardstick ({@link
- * PriceStanding}) decides, besides the score, whether the deal is worth an alert. Anything not
- * RELEVANT scores 0.
+ * Scores a priced match 0..100 from up to six components (see {@link ScoreComponents}) weighed by a
+ * {@link ScoringPolicy}, and says why in one line. The seller and distance parts count only where
+ * they can be judged. The price yardstick is the query's market median when it rests on enough
+ * comparable listings, else the query's max price; with neither the price is neutral and left
+ * unjudged. Where the price stands against its yardstick ({@link PriceStanding}) decides, besides
+ * the score, whether the deal is worth an alert. Anything not RELEVANT scores 0.
  */
 public class DealScorer implements MapFunction<PricedMatch, ScoredDeal> {
 
@@ -36,20 +40,77 @@ public class DealScorer implements MapFunction<PricedMatch, ScoredDeal> {
         }
         Listing l = m.listing();
         PriceYardstick price = priceAgainst(l.price(), priced.market(), m.query());
+        OptionalDouble km = distanceKm(l, m.query().area());
         ScoreComponents c =
                 new ScoreComponents(
                         clamp(m.confidence()),
                         price.score(),
                         freshness(l),
-                        StatedCondition.of(l.text()));
+                        StatedCondition.of(l),
+                        seller(l.sellerType()),
+                        km.isPresent() ? distanceScore(km.getAsDouble(), m.query().area()) : null);
         double weighted =
                 policy.relevanceWeight() * c.relevance()
                         + policy.priceWeight() * c.price()
                         + policy.freshnessWeight() * c.freshness()
                         + policy.conditionWeight() * c.condition();
-        double score = Math.round(1000 * weighted / policy.totalWeight()) / 10.0;
-        return new ScoredDeal(
-                m, score, c, price.standing(), price.explanation() + " · " + m.reason());
+        double weights =
+                policy.relevanceWeight()
+                        + policy.priceWeight()
+                        + policy.freshnessWeight()
+                        + policy.conditionWeight();
+        if (c.seller() != null) {
+            weighted += policy.sellerWeight() * c.seller();
+            weights += policy.sellerWeight();
+        }
+        if (c.distance() != null) {
+            weighted += policy.distanceWeight() * c.distance();
+            weights += policy.distanceWeight();
+        }
+        double score = Math.round(1000 * weighted / weights) / 10.0;
+        StringBuilder why = new StringBuilder(price.explanation());
+        if (km.isPresent()) {
+            why.append(" · ")
+                    .append(Math.round(km.getAsDouble()))
+                    .append(" km from ")
+                    .append(m.query().area().nearPostcode());
+        }
+        if (l.sellerType() == SellerType.DEALER) {
+            why.append(" · dealer");
+        }
+        return new ScoredDeal(m, score, c, price.standing(), why + " · " + m.reason());
+    }
+
+    private Double seller(SellerType type) {
+        if (type == null) {
+            return null;
+        }
+        return type == SellerType.PRIVATE ? 1.0 : policy.dealerScore();
+    }
+
+    /**
+     * How far the listing is from the query's centre postcode: from its coordinates when the item
+     * page gave them, else from its postcode's centre; empty when the query has no centre or the
+     * listing cannot be placed.
+     */
+    static OptionalDouble distanceKm(Listing l, SearchArea area) {
+        if (area == null || area.nearPostcode() == null) {
+            return OptionalDouble.empty();
+        }
+        if (l.hasCoordinates()) {
+            return DanishPostcodeCentres.distanceKm(
+                    area.nearPostcode(), l.latitude(), l.longitude());
+        }
+        return DanishPostcodeCentres.distanceKm(area.nearPostcode(), l.postcode());
+    }
+
+    /** 1 at the centre, halving every radius (or the policy's half-life when there is none). */
+    private double distanceScore(double km, SearchArea area) {
+        double halfLife =
+                area.radiusKm() != null && area.radiusKm() > 0
+                        ? area.radiusKm()
+                        : policy.distanceHalfLifeKm();
+        return Math.pow(0.5, km / halfLife);
     }
 
     /**

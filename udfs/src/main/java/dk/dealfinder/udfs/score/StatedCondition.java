@@ -1,12 +1,13 @@
 package dk.dealfinder.udfs.score;
 
+import dk.dealfinder.core.model.Listing;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * The condition a Danish listing's text states, graded 0..1. Listings rarely state it in a field we
- * can read from the search page, but sellers write it in the title or description; the first phrase
- * found, most specific first, decides.
+ * The condition a Danish listing states, graded 0..1: the site's condition field when the item page
+ * gave one, else the title or description, where sellers write it; the first phrase found, most
+ * specific first, decides.
  */
 final class StatedCondition {
 
@@ -27,11 +28,34 @@ final class StatedCondition {
                     new Grade("pæn stand", 0.75),
                     new Grade("god stand", 0.75),
                     new Grade("velholdt", 0.75),
+                    new Grade("okay stand", 0.55),
                     new Grade("brugsspor", 0.4),
                     new Grade("ridser", 0.35),
-                    new Grade("slidt", 0.3));
+                    new Grade("slidt", 0.3),
+                    new Grade("defekt", 0.1),
+                    new Grade("virker ikke", 0.1));
 
     private StatedCondition() {}
+
+    /**
+     * The grade of the site's condition field ("Ny" is new), or, when the field is missing or says
+     * no more than a bare "Brugt", of the first condition phrase in the listing's text, or {@link
+     * #UNSTATED}.
+     */
+    static double of(Listing listing) {
+        String field = listing.condition();
+        if (field != null && !field.isBlank()) {
+            String lower = field.strip().toLowerCase(Locale.ROOT);
+            if (lower.equals("ny")) {
+                return 1.0;
+            }
+            double graded = of(lower);
+            if (graded != UNSTATED) {
+                return graded;
+            }
+        }
+        return of(listing.text());
+    }
 
     /** The grade of the first condition phrase in {@code text}, or {@link #UNSTATED}. */
     static double of(String text) {

@@ -122,6 +122,42 @@ class ChangeDetectorTest {
     }
 
     @Test
+    void conditionAndCoordinatesFromAnItemPageOutliveALaterSearchResult() throws Exception {
+        Listing fromItemPage =
+                new Listing(
+                        PHONE.listingKey(),
+                        PHONE.site(),
+                        PHONE.adId(),
+                        PHONE.url(),
+                        PHONE.title(),
+                        "Kvittering haves",
+                        PHONE.price(),
+                        PHONE.currency(),
+                        PHONE.location(),
+                        PHONE.postcode(),
+                        PHONE.imageUrls(),
+                        PHONE.publishedAt(),
+                        PHONE.fetchedAt(),
+                        0,
+                        null,
+                        "Mobiltelefoner",
+                        "Brugt - god stand",
+                        55.7,
+                        12.57);
+        try (var h = harness()) {
+            h.open();
+            seen(h, fromItemPage);
+            seen(h, fetchedAt(priced(PHONE, 1800L), 4_000));
+
+            Listing dropped = h.extractOutputValues().get(1).listing();
+            assertThat(dropped.condition()).isEqualTo("Brugt - god stand");
+            assertThat(dropped.latitude()).isEqualTo(55.7);
+            assertThat(dropped.longitude()).isEqualTo(12.57);
+            assertThat(dropped.category()).isEqualTo("Mobiltelefoner");
+        }
+    }
+
+    @Test
     void removalAndRelistAreChangesAndRepeatedGoneSignalsAreNot() throws Exception {
         try (var h = harness()) {
             h.open();

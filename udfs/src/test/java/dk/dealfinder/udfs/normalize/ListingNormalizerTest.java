@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.dealfinder.core.model.DeadLetter;
 import dk.dealfinder.core.model.Listing;
+import dk.dealfinder.core.model.ListingSignal;
 import dk.dealfinder.core.model.RawListing;
 import dk.dealfinder.core.model.SellerType;
 import java.time.Instant;
@@ -83,6 +84,67 @@ class ListingNormalizerTest {
     }
 
     @Test
+    void carriesConditionAndCoordinatesAndDropsImpossibleCoordinates() {
+        RawListing r = raw("Sofa", "500", "i dag 10:00");
+        ListingNormalizer normalizer = new ListingNormalizer(Map.of("dba.dk", "DKK"));
+
+        Listing placed = normalizer.normalize(withItemFacts(r, " Brugt - god stand ", 55.7, 12.57));
+        Listing offMap = normalizer.normalize(withItemFacts(r, "", 155.7, 12.57));
+
+        assertThat(placed.condition()).isEqualTo("Brugt - god stand");
+        assertThat(placed.latitude()).isEqualTo(55.7);
+        assertThat(placed.longitude()).isEqualTo(12.57);
+        assertThat(placed.hasCoordinates()).isTrue();
+        assertThat(offMap.condition()).as("blank is unknown").isNull();
+        assertThat(offMap.latitude()).as("no latitude is over 90 degrees").isNull();
+        assertThat(offMap.hasCoordinates()).isFalse();
+    }
+
+    private static RawListing withItemFacts(
+            RawListing r, String condition, double latitude, double longitude) {
+        return new RawListing(
+                r.site(),
+                r.adId(),
+                r.url(),
+                r.title(),
+                r.description(),
+                r.priceText(),
+                r.currency(),
+                r.location(),
+                r.publishedText(),
+                r.imageUrls(),
+                r.tradeType(),
+                r.fetchedAt(),
+                null,
+                null,
+                condition,
+                latitude,
+                longitude,
+                null);
+    }
+
+    @Test
+    void theSitesWordThatAnAdIsGoneBecomesAGoneSignal() throws Exception {
+        try (var harness =
+                new OneInputStreamOperatorTestHarness<>(
+                        new ProcessOperator<>(new ListingNormalizer(Map.of("dba.dk", "DKK"))))) {
+            harness.open();
+            harness.processElement(
+                    new StreamRecord<>(
+                            RawListing.gone(
+                                    "dba.dk", "123", "https://x/123", "inactive", FETCHED)));
+            harness.processElement(
+                    new StreamRecord<>(RawListing.gone("dba.dk", " ", null, "404", FETCHED)));
+
+            assertThat(harness.extractOutputValues())
+                    .containsExactly(ListingSignal.gone("dba.dk:123", "inactive", FETCHED));
+            assertThat(harness.getSideOutput(ListingNormalizer.DEAD_LETTERS))
+                    .extracting(r -> ((StreamRecord<DeadLetter>) r).getValue().reason())
+                    .containsExactly("missing ad id");
+        }
+    }
+
+    @Test
     void badInputGoesToDeadLettersAndTheGoodKeepsFlowing() throws Exception {
         try (var harness =
                 new OneInputStreamOperatorTestHarness<>(
@@ -95,7 +157,7 @@ class ListingNormalizerTest {
 
             assertThat(harness.extractOutputValues())
                     .singleElement()
-                    .satisfies(l -> assertThat(l.price()).isZero());
+                    .satisfies(signal -> assertThat(signal.listing().price()).isZero());
             assertThat(harness.getSideOutput(ListingNormalizer.DEAD_LETTERS))
                     .extracting(r -> ((StreamRecord<DeadLetter>) r).getValue().reason())
                     .containsExactly(

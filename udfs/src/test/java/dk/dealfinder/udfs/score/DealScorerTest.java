@@ -12,6 +12,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dk.dealfinder.core.model.Alert;
 import dk.dealfinder.core.model.Listing;
 import dk.dealfinder.core.model.MarketEstimate;
+import dk.dealfinder.core.model.SavedQuery;
+import dk.dealfinder.core.model.SellerType;
 import dk.dealfinder.core.model.Verdict;
 import dk.dealfinder.udfs.market.PricedMatch;
 import java.util.List;
@@ -201,6 +203,133 @@ class DealScorerTest {
     void aPolicyWithoutPositiveWeightsIsRefused() {
         assertThatThrownBy(() -> new ScoringPolicy(0, 0, 0, 0, 10, 1))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("at least one score weight");
+                .hasMessageContaining("at least one of the relevance");
+    }
+
+    private static SavedQuery near(String postcode, Integer radiusKm) {
+        return SavedQuery.fromInput(
+                "phone",
+                null,
+                null,
+                "iPhone 13",
+                null,
+                null,
+                4000L,
+                null,
+                null,
+                null,
+                null,
+                null,
+                postcode,
+                radiusKm,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
+    }
+
+    private static Listing withFacts(
+            Listing l, SellerType seller, String condition, Double latitude, Double longitude) {
+        return new Listing(
+                l.listingKey(),
+                l.site(),
+                l.adId(),
+                l.url(),
+                l.title(),
+                l.description(),
+                l.price(),
+                l.currency(),
+                l.location(),
+                l.postcode(),
+                l.imageUrls(),
+                l.publishedAt(),
+                l.fetchedAt(),
+                l.version(),
+                seller,
+                l.category(),
+                condition,
+                latitude,
+                longitude);
+    }
+
+    private static ScoredDeal scored(Listing l, SavedQuery q) {
+        return SCORER.map(
+                new PricedMatch(classified(l, q, Verdict.RELEVANT, 0.8), market(48, 3000)));
+    }
+
+    @Test
+    void sellerAndDistanceCountOnlyWhereTheyCanBeJudged() {
+        Listing unknown = listing("1", "iPhone 13", 2070L);
+        ScoredDeal plain = scored(unknown, near(null, null));
+
+        assertThat(plain.components().seller()).isNull();
+        assertThat(plain.components().distance()).isNull();
+        assertThat(plain.score()).as("the same as with the four parts alone").isEqualTo(79.4);
+
+        ScoredDeal privateSeller =
+                scored(withFacts(unknown, SellerType.PRIVATE, null, null, null), near(null, null));
+        ScoredDeal dealer =
+                scored(withFacts(unknown, SellerType.DEALER, null, null, null), near(null, null));
+        assertThat(privateSeller.components().seller()).isEqualTo(1.0);
+        assertThat(dealer.components().seller()).isEqualTo(0.3);
+        assertThat(privateSeller.score())
+                .isGreaterThan(plain.score())
+                .isGreaterThan(dealer.score());
+        assertThat(dealer.explanation()).contains(" · dealer · ");
+    }
+
+    @Test
+    void distanceHalvesEveryRadiusFromTheCentreUsingCoordinatesOverThePostcode() {
+        // Listing in 2100 København Ø (from its postcode), query centred on 2100: about 0 km.
+        Listing inTown = listing("1", "iPhone 13", 2070L);
+        assertThat(inTown.postcode()).isEqualTo("2100");
+        ScoredDeal here = scored(inTown, near("2100", 20));
+        assertThat(here.components().distance()).isGreaterThan(0.95);
+        assertThat(here.explanation()).contains(" · 0 km from 2100 · ");
+
+        // The item page's coordinates (Aarhus, ~155 km away) win over the postcode's centre.
+        Listing inAarhus = withFacts(inTown, null, null, 56.15, 10.20);
+        ScoredDeal far = scored(inAarhus, near("2100", 20));
+        assertThat(far.components().distance()).isLessThan(0.01);
+        assertThat(far.explanation()).containsPattern(" · 1[45]\\d km from 2100 · ");
+        assertThat(far.score()).isLessThan(here.score());
+
+        // Without a radius the policy's half-life (25 km) applies.
+        ScoredDeal noRadius = scored(inAarhus, near("2100", null));
+        assertThat(noRadius.components().distance())
+                .isGreaterThan(far.components().distance())
+                .isLessThan(0.05);
+        assertThat(scored(inTown, near("0000", 10)).components().distance())
+                .as("a centre that cannot be placed is not judged")
+                .isNull();
+    }
+
+    @Test
+    void theSitesConditionFieldIsReadBeforeTheText() {
+        Listing l = edited(listing("1", "iPhone 13", 2070L), "iPhone 13", "lidt ridser");
+        assertThat(scored(l, near(null, null)).components().condition()).isEqualTo(0.35);
+        assertThat(
+                        scored(withFacts(l, null, "Ny", null, null), near(null, null))
+                                .components()
+                                .condition())
+                .isEqualTo(1.0);
+        assertThat(
+                        scored(withFacts(l, null, "Som ny", null, null), near(null, null))
+                                .components()
+                                .condition())
+                .isEqualTo(0.9);
+        assertThat(
+                        scored(withFacts(l, null, "Brugt", null, null), near(null, null))
+                                .components()
+                                .condition())
+                .as("a bare 'Brugt' says less than the text")
+                .isEqualTo(0.35);
+        assertThat(
+                        scored(withFacts(l, null, "Defekt", null, null), near(null, null))
+                                .components()
+                                .condition())
+                .isEqualTo(0.1);
     }
 }
