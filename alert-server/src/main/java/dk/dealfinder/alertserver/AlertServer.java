@@ -20,6 +20,7 @@ import dk.dealfinder.alertserver.listings.DigestApi;
 import dk.dealfinder.alertserver.listings.JdbcListingReads;
 import dk.dealfinder.alertserver.listings.ListingApi;
 import dk.dealfinder.alertserver.listings.ListingReads;
+import dk.dealfinder.alertserver.listings.MarketApi;
 import dk.dealfinder.alertserver.similar.SimilarHandler;
 import dk.dealfinder.core.embedding.TextEmbedder;
 import io.javalin.Javalin;
@@ -215,6 +216,7 @@ public final class AlertServer implements AutoCloseable {
         new AccountApi(users).routes(router);
         new ListingApi(listings).routes(router);
         new DigestApi(jdbc).routes(router);
+        new MarketApi(jdbc).routes(router);
         new Dashboard(listings, savedQueries, sites, settings.similarSearch().enabled())
                 .routes(router);
         router.get("/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));

@@ -133,6 +133,38 @@ public final class StoredRows {
                         });
     }
 
+    /** The dedup linked {@code repostKey} to {@code originalKey} as the same item. */
+    public static void repostLink(
+            String repostKey, String originalKey, int imageDistance, Instant at) {
+        TestBackends.jdbc()
+                .update(
+                        "INSERT INTO repost_links (repost_key, original_key, image_distance,"
+                                + " linked_at) VALUES (?, ?, ?, ?)",
+                        s -> {
+                            s.setString(1, repostKey);
+                            s.setString(2, originalKey);
+                            s.setInt(3, imageDistance);
+                            s.setTimestamp(4, Timestamp.from(at));
+                        });
+    }
+
+    /** The job's market estimate for the query: median {@code median} over {@code n} prices. */
+    public static void marketEstimate(String queryId, long n, double median, Instant asOf) {
+        TestBackends.jdbc()
+                .update(
+                        "INSERT INTO market_estimates (query_id, n, median, lower_quartile,"
+                                + " upper_quartile, horizon_days, as_of)"
+                                + " VALUES (?, ?, ?, ?, ?, 30, ?)",
+                        s -> {
+                            s.setString(1, queryId);
+                            s.setLong(2, n);
+                            s.setDouble(3, median);
+                            s.setDouble(4, median * 0.8);
+                            s.setDouble(5, median * 1.2);
+                            s.setTimestamp(6, Timestamp.from(asOf));
+                        });
+    }
+
     /** An alert the job sent (and stored in the alert history) for the query; returns its id. */
     public static String alert(String queryId, String key, String title, double score, Instant at) {
         String id = UUID.randomUUID().toString();

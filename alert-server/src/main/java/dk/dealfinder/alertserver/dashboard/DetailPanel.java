@@ -4,6 +4,8 @@ import dk.dealfinder.alertserver.listings.ListingDetail;
 import dk.dealfinder.alertserver.listings.ListingDetail.MatchView;
 import dk.dealfinder.alertserver.listings.ListingSummary;
 import dk.dealfinder.alertserver.web.Html;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The listing detail panel: photos, description, each saved query's verdict and score with its
@@ -32,6 +34,7 @@ final class DetailPanel {
         %s
         <p class="meta"><span class="price">%s</span>%s%s</p>
         <p class="sub">%s<time datetime="%s">%s</time>%s</p>
+        %s
         %s
         %s
         <section aria-labelledby="description-heading">
@@ -70,6 +73,7 @@ final class DetailPanel {
                                         + "</a>",
                         actions(s.listingKey(), d.favourite(), d.notifyOnPriceDrop()),
                         facts(d.facts()),
+                        sameItem(d),
                         Html.escape(d.description()),
                         matches(d),
                         PriceChart.render(d.priceHistory(), s.currency()),
@@ -159,6 +163,36 @@ final class DetailPanel {
                                     Html.escape(m.explanation())));
         }
         return html.append("</ul>").toString();
+    }
+
+    /**
+     * The other ads recognised as the same item (the original and its reposts or cross-posts), as
+     * links into the panel; nothing when none is linked.
+     */
+    private static String sameItem(ListingDetail d) {
+        String self = d.summary().listingKey();
+        List<String> others = new ArrayList<>();
+        if (!d.reposts().reposts().isEmpty() && !d.reposts().originalKey().equals(self)) {
+            others.add(d.reposts().originalKey());
+        }
+        d.reposts().reposts().stream()
+                .map(ListingDetail.RepostView::listingKey)
+                .filter(k -> !k.equals(self))
+                .forEach(others::add);
+        if (others.isEmpty()) {
+            return "";
+        }
+        StringBuilder html =
+                new StringBuilder("<p class=\"sub same-item\">Samme vare er også slået op som: ");
+        for (int i = 0; i < others.size(); i++) {
+            html.append(i == 0 ? "" : ", ")
+                    .append("<a ")
+                    .append(ListingCards.detailLink(others.get(i)))
+                    .append(">")
+                    .append(Html.escape(others.get(i)))
+                    .append("</a>");
+        }
+        return html.append("</p>").toString();
     }
 
     /** A part that may not have been judged: a dash then. */

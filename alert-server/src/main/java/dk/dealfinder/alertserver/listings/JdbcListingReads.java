@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -49,6 +50,14 @@ public final class JdbcListingReads implements ListingReads {
                     + SummarySql.VISIBLE_QUERY
                     + " ORDER BY m.query_id, m.listing_version DESC) x"
                     + " ORDER BY score DESC, query_id";
+
+    /** The item's original (this listing, or the one it reposts) and every repost linked to it. */
+    private static final String REPOST_GROUP =
+            "WITH root AS (SELECT COALESCE((SELECT original_key FROM repost_links WHERE"
+                    + " repost_key = ?), ?) AS k)"
+                    + " SELECT root.k AS original_key, r.repost_key, r.image_distance, r.linked_at"
+                    + " FROM root LEFT JOIN repost_links r ON r.original_key = root.k"
+                    + " ORDER BY r.linked_at, r.repost_key";
 
     private static final String PRICE_HISTORY =
             "SELECT version, price, change_kind, observed_at FROM price_history"
@@ -181,6 +190,9 @@ public final class JdbcListingReads implements ListingReads {
                                         SummarySql.millis(rs, "observed_at")));
         List<Boolean> notify =
                 Jdbc.list(c, NOTIFY, bind(List.of(userId, key)), rs -> rs.getBoolean(1));
+        List<GroupRow> group = Jdbc.list(c, REPOST_GROUP, bind(List.of(key, key)), GroupRow::of);
+        List<ListingDetail.RepostView> reposts =
+                group.stream().map(GroupRow::repost).filter(Objects::nonNull).toList();
         return new ListingDetail(
                 listing.summary(),
                 listing.url(),
@@ -189,8 +201,25 @@ public final class JdbcListingReads implements ListingReads {
                 listing.facts(),
                 history,
                 matches,
+                new ListingDetail.RepostGroup(group.get(0).originalKey(), reposts),
                 !notify.isEmpty(),
                 !notify.isEmpty() && notify.get(0));
+    }
+
+    /** One row of the repost group: the original's key and one linked repost, if any. */
+    private record GroupRow(String originalKey, ListingDetail.RepostView repost) {
+
+        static GroupRow of(ResultSet rs) throws SQLException {
+            String repostKey = rs.getString("repost_key");
+            return new GroupRow(
+                    rs.getString("original_key"),
+                    repostKey == null
+                            ? null
+                            : new ListingDetail.RepostView(
+                                    repostKey,
+                                    rs.getInt("image_distance"),
+                                    SummarySql.millis(rs, "linked_at")));
+        }
     }
 
     private static ListingDetail.MatchView matchView(ResultSet rs) throws SQLException {

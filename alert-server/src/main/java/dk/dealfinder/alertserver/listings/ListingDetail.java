@@ -12,6 +12,7 @@ import java.util.List;
  * @param facts what the item page said about seller, category, condition and place
  * @param priceHistory one point per version, oldest first
  * @param matches how each of the caller's saved queries (and the shared ones) judged and scored it
+ * @param reposts the group of ads recognised as the same item (reposts, cross-posts)
  * @param favourite whether the caller starred it
  * @param notifyOnPriceDrop whether the caller asked to hear about price drops
  */
@@ -23,8 +24,27 @@ public record ListingDetail(
         ItemFacts facts,
         List<PricePoint> priceHistory,
         List<MatchView> matches,
+        RepostGroup reposts,
         boolean favourite,
         boolean notifyOnPriceDrop) {
+
+    /**
+     * The ads recognised as the same item as this one: the original and every later repost or
+     * cross-post linked to it (the listing itself among them, when it is one). Empty reposts when
+     * none is linked.
+     *
+     * @param originalKey the first ad of the item
+     * @param reposts each later ad, oldest link first
+     */
+    public record RepostGroup(String originalKey, List<RepostView> reposts) {}
+
+    /**
+     * A repost or cross-post linked to its original.
+     *
+     * @param imageDistance Hamming distance between the first photos' 64-bit hashes
+     * @param linkedAt epoch millis
+     */
+    public record RepostView(String listingKey, int imageDistance, long linkedAt) {}
 
     /**
      * What the item page said, each null where the site did not say.

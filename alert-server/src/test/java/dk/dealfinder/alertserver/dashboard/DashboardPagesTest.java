@@ -108,6 +108,20 @@ class DashboardPagesTest {
     }
 
     @Test
+    void theDetailPanelLinksTheOtherAdsOfTheSameItem() throws Exception {
+        String original = DashboardFixtures.newKey();
+        String repost = DashboardFixtures.newKey();
+        DashboardFixtures.listing(original, "Kajak", 3000L, "", List.of());
+        DashboardFixtures.listing(repost, "Kajak", 3000L, "", List.of());
+        StoredRows.repostLink(repost, original, 2, DashboardFixtures.PUBLISHED);
+
+        String body = browser.get("/listings/" + repost).body();
+
+        assertThat(body).contains("Samme vare er også slået op som: <a href=\"/listings/");
+        assertThat(body).contains(">" + original + "</a>").doesNotContain(">" + repost + "</a>");
+    }
+
+    @Test
     void theSitesFactsAndTheJudgedScorePartsAreShownAndEscaped() throws Exception {
         String key = DashboardFixtures.newKey();
         DashboardFixtures.listing(key, "Sofa", 900L, "Pæn", List.of());

@@ -145,6 +145,28 @@ class ListingApiTest {
     }
 
     @Test
+    void detailShowsTheRepostGroupFromTheOriginalAndFromARepost() throws Exception {
+        String original = rows.listing("31", "Kajak", 3000L, NOW.minus(Duration.ofDays(3)));
+        String repost = rows.listing("32", "Kajak", 3000L, NOW.minus(Duration.ofDays(2)));
+        String crossPost = rows.listing("33", "Kajak", 2900L, NOW.minus(Duration.ofDays(1)));
+        String alone = rows.listing("34", "Telt", 500L, NOW.minus(Duration.ofDays(1)));
+        StoredRows.repostLink(repost, original, 2, NOW.minus(Duration.ofDays(2)));
+        StoredRows.repostLink(crossPost, original, 5, NOW.minus(Duration.ofDays(1)));
+
+        for (String key : List.of(original, repost)) {
+            JsonNode group = json(get("/api/listings/" + key)).path("reposts");
+            assertThat(group.path("originalKey").asText()).as(key).isEqualTo(original);
+            assertThat(group.path("reposts").findValuesAsText("listingKey"))
+                    .as(key)
+                    .containsExactly(repost, crossPost);
+            assertThat(group.path("reposts").get(1).path("imageDistance").asInt()).isEqualTo(5);
+        }
+        JsonNode none = json(get("/api/listings/" + alone)).path("reposts");
+        assertThat(none.path("originalKey").asText()).isEqualTo(alone);
+        assertThat(none.path("reposts")).isEmpty();
+    }
+
+    @Test
     void detailIsFoundByItsKeyWithTheColonRawOrEncoded() throws Exception {
         TestUser owner = user;
         String query = TestBackends.ownedQuery(owner, "cykel").id();
