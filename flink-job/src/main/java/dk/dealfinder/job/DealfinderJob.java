@@ -35,6 +35,8 @@ import dk.dealfinder.udfs.normalize.ListingNormalizer;
 import dk.dealfinder.udfs.rank.AlertGate;
 import dk.dealfinder.udfs.rank.AlertPolicy;
 import dk.dealfinder.udfs.rank.DigestRanker;
+import dk.dealfinder.udfs.rank.LateDigestDeals;
+import dk.dealfinder.udfs.rank.RankedDeal;
 import dk.dealfinder.udfs.score.DealScorer;
 import dk.dealfinder.udfs.score.PriceDropExplainer;
 import dk.dealfinder.udfs.score.ScoredDeal;
@@ -221,10 +223,16 @@ public final class DealfinderJob {
                         .name("price-drop-explainer")
                         .uid("price-drop-explainer");
         scored.sinkTo(sinks.matches()).name("matches-postgres").uid("matches-postgres");
-        DigestRanker.digest(scored, deals.digestSize(), MAX_OUT_OF_ORDER, IDLE_FEED)
-                .sinkTo(sinks.digestEntries())
-                .name("digests-postgres")
-                .uid("digests-postgres");
+        SingleOutputStreamOperator<RankedDeal> digests =
+                DigestRanker.digest(scored, deals.digestSize(), MAX_OUT_OF_ORDER, IDLE_FEED);
+        digests.sinkTo(sinks.digestEntries()).name("digests-postgres").uid("digests-postgres");
+        digests.getSideOutput(DigestRanker.LATE)
+                .map(new LateDigestDeals())
+                .name("late-digest-deals")
+                .uid("late-digest-deals")
+                .sinkTo(sinks.deadLetters())
+                .name("late-digest-dead-letters")
+                .uid("late-digest-dead-letters");
         DataStream<Alert> alerts =
                 scored.keyBy(ScoredDeal::pairKey)
                         .process(new AlertGate(alertPolicy()))

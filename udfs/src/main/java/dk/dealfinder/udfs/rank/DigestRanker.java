@@ -6,9 +6,11 @@ import java.time.Duration;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.functions.AggregateFunction;
 import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.functions.windowing.ProcessWindowFunction;
 import org.apache.flink.streaming.api.windowing.windows.TimeWindow;
 import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
 import org.apache.flink.util.Preconditions;
 
 /**
@@ -17,9 +19,14 @@ import org.apache.flink.util.Preconditions;
  * ({@link TopDeals}), and a window function that numbers them when the window closes. Deals enter
  * as alerts stamped with the time their version was seen, so a replay ranks the same. A digest
  * lists deals whether or not they were alerted instantly, but never one priced at or over its
- * market ({@link ScoredDeal#digestWorthy()}).
+ * market ({@link ScoredDeal#digestWorthy()}). A deal seen after its window closed (later than the
+ * allowed lateness) is not silently lost: it goes to {@link #LATE}, for {@link LateDigestDeals} to
+ * count and dead-letter.
  */
 public final class DigestRanker {
+
+    /** Deals seen after their digest window had closed. */
+    public static final OutputTag<ScoredDeal> LATE = new OutputTag<>("late-digest-deals") {};
 
     private DigestRanker() {}
 
@@ -30,7 +37,7 @@ public final class DigestRanker {
      * @param lateness how far out of order versions may be seen before a window closes anyway
      * @param idleness a quiet stream stops holding windows open after this long
      */
-    public static DataStream<RankedDeal> digest(
+    public static SingleOutputStreamOperator<RankedDeal> digest(
             DataStream<ScoredDeal> scored, int size, Duration lateness, Duration idleness) {
         Preconditions.checkArgument(size >= 1, "a digest lists at least one deal, got %s", size);
         return scored.filter(
@@ -46,6 +53,7 @@ public final class DigestRanker {
                 .uid("digest-time")
                 .keyBy(d -> d.match().query().id())
                 .window(new DigestWindows())
+                .sideOutputLateData(LATE)
                 .aggregate(new Best(size), new Ranks())
                 .name("digest-ranker")
                 .uid("digest-ranker");
