@@ -47,7 +47,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.functions.MapFunction;
-import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.PipelineOptions;
@@ -65,14 +64,15 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * <pre>
  * scraper → normalize → keyBy(listing) ChangeDetector → (new listings: ImageFingerprinter
  *         → keyBy(image-hash band) RepostCandidates → keyBy(listing) RepostResolver)
- *         → connect(saved queries) QueryMatcher
+ *         → ListingEmbedder (batched async; one title vector per listing version)
+ *         → connect(saved queries) QueryMatcher (every match carries the vector)
  *         → async classifier (local, LLM, CLIP) → keyBy(query) MarketPricer → DealScorer
  *         → keyBy(listing) PriceDropExplainer (joined with the listing's change)
  *         → keyBy(query, listing) AlertGate → alerts (alert-server + PostgreSQL)
  *                       └→ keyBy(query) DigestWindows (each query's schedule) DigestRanker
  *                          → digest_entries
  * ChangeDetector → PostgreSQL listings, price_history; RepostResolver → repost_links;
- * MarketPricer → market_estimates; PriceDropExplainer → matches
+ * MarketPricer → market_estimates; PriceDropExplainer → matches; ListingEmbedder → Qdrant
  * </pre>
  *
  * <p>Only listings that are new (and no repost, unless a repost asks less than the item did) or
@@ -189,7 +189,17 @@ public final class DealfinderJob {
         DataStream<Listing> changed =
                 versions.map(ListingChange::listing).name("changed-listing").uid("changed-listing");
 
-        sinks.embeddings().ifPresent(vectorStore -> embed(changed, vectorStore));
+        DataStream<EmbeddedListing> embedded = embed(changed);
+        sinks.embeddings()
+                .ifPresent(
+                        vectorStore ->
+                                embedded.filter(ListingEmbedder::isEmbedded)
+                                        .name("embedded")
+                                        .uid("embedded")
+                                        .keyBy(e -> e.listing().listingKey())
+                                        .sinkTo(vectorStore)
+                                        .name("qdrant")
+                                        .uid("qdrant-sink"));
 
         BroadcastStream<SavedQuerySnapshot> queries =
                 env.fromSource(savedQueries, SavedQueryPoller.watermarks(), "saved-queries")
@@ -197,7 +207,7 @@ public final class DealfinderJob {
                         .setParallelism(1)
                         .broadcast(QueryMatcher.QUERIES);
         DataStream<QueryMatch> matches =
-                changed.connect(queries)
+                embedded.connect(queries)
                         .process(new QueryMatcher())
                         .name("query-matcher")
                         .uid("query-matcher");
@@ -280,29 +290,27 @@ public final class DealfinderJob {
     }
 
     /**
-     * One embedding per listing version into the vector store; keyed by listing so a listing's
-     * versions reach Qdrant in order.
+     * One embedding per listing version, whether or not a vector store is configured: the local
+     * classifier reuses it for every saved query the listing matches, and the vector store (keyed
+     * by listing, so a listing's versions reach it in order) stores it. The vector store holds
+     * vectors of the bundled model; without one, the classifier's configured model embeds. When the
+     * two differ, the classifier embeds the titles itself (its {@code listingsEmbedded} metric).
      */
-    private void embed(DataStream<Listing> listings, Sink<EmbeddedListing> vectorStore) {
+    private DataStream<EmbeddedListing> embed(DataStream<Listing> listings) {
         ClassifierConfig.Async async = config.classifier().async();
-        AsyncDataStream.unorderedWaitWithRetry(
+        EmbeddingModelSpec model =
+                sinks.embeddings().isPresent()
+                        ? EmbeddingModelSpec.BUNDLED
+                        : ClassifierWiring.settings(config).embedding();
+        return AsyncDataStream.unorderedWaitWithRetry(
                         listings,
-                        new ListingEmbedder(
-                                ClassifierWiring.batching(config.classifier()),
-                                EmbeddingModelSpec.BUNDLED),
+                        new ListingEmbedder(ClassifierWiring.batching(config.classifier()), model),
                         async.timeout().toMillis(),
                         TimeUnit.MILLISECONDS,
                         async.capacity(),
                         ListingEmbedder.retries(async.retryAttempts(), async.retryBackoff()))
                 .name("embedder")
-                .uid("embedder")
-                .filter(ListingEmbedder::isEmbedded)
-                .name("embedded")
-                .uid("embedded")
-                .keyBy(e -> e.listing().listingKey())
-                .sinkTo(vectorStore)
-                .name("qdrant")
-                .uid("qdrant-sink");
+                .uid("embedder");
     }
 
     /**

@@ -83,6 +83,14 @@ public final class TextEmbedder {
         return new TextEmbedder(new OnnxEmbeddingModel(modelFile, tokenizerFile, mode), id);
     }
 
+    /**
+     * An embedder around any LangChain4j embedding model, e.g. a test's counting or fake model.
+     * Production code uses {@link #shared()} or {@link #shared(Path, Path, String)}.
+     */
+    public static TextEmbedder of(EmbeddingModel model, String modelId) {
+        return new TextEmbedder(model, modelId);
+    }
+
     public String modelId() {
         return modelId;
     }

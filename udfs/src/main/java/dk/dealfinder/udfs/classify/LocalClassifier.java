@@ -1,7 +1,9 @@
 package dk.dealfinder.udfs.classify;
 
 import dk.dealfinder.core.embedding.TextEmbedder;
+import dk.dealfinder.core.model.EmbeddedListing;
 import dk.dealfinder.core.model.Verdict;
+import dk.dealfinder.udfs.embed.ListingEmbedder;
 import dk.dealfinder.udfs.match.QueryMatch;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -9,13 +11,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The local provider: Danish markers first, then zero-shot similarity of the listing title to the
  * query and to {@link VerdictPrototypes}, then (once a query has enough labelled examples) a
- * k-nearest-neighbour vote that can overrule or confirm the zero-shot verdict. One {@code embedAll}
- * call per batch. Confidence falls towards 0.5 near the relevance threshold, which is where routing
- * sends a listing on to the LLM.
+ * k-nearest-neighbour vote that can overrule or confirm the zero-shot verdict. A match carries its
+ * listing's title vector (see {@link ListingEmbedder}); only a listing without one from this
+ * classifier's model is embedded here, all of a batch's in one {@code embedAll} call. Confidence
+ * falls towards 0.5 near the relevance threshold, which is where routing sends a listing on to the
+ * LLM.
  */
 public final class LocalClassifier {
 
@@ -30,6 +35,7 @@ public final class LocalClassifier {
     private final LabelledExamples examples;
     private final Map<Verdict, float[]> prototypes = new EnumMap<>(Verdict.class);
     private final Map<String, float[]> queryVectors = new ConcurrentHashMap<>();
+    private final AtomicLong listingsEmbedded = new AtomicLong();
 
     public LocalClassifier(TextEmbedder embedder, LocalSettings settings) {
         this.embedder = embedder;
@@ -46,8 +52,7 @@ public final class LocalClassifier {
     /** Judges a batch, one result per match in order. */
     public List<Judgement> classifyAll(List<QueryMatch> batch) {
         long start = System.nanoTime();
-        List<float[]> titles =
-                embedder.embedAll(batch.stream().map(m -> m.listing().title()).toList());
+        List<float[]> titles = vectorsOf(batch);
         long latencyMs = (System.nanoTime() - start) / 1_000_000 / Math.max(1, batch.size());
         List<Judgement> out = new ArrayList<>(batch.size());
         for (int i = 0; i < batch.size(); i++) {
@@ -58,7 +63,42 @@ public final class LocalClassifier {
 
     /** Remembers a known verdict (from the LLM or a user) as a labelled example of its query. */
     public void learn(QueryMatch match, Verdict verdict) {
-        examples.add(match.query().id(), embedder.embed(match.listing().title()), verdict);
+        examples.add(match.query().id(), vectorsOf(List.of(match)).get(0), verdict);
+    }
+
+    /**
+     * Listings this classifier had to embed itself because their match carried no vector of its
+     * model (the embedder fell back, or the vector store uses another model).
+     */
+    public long listingsEmbedded() {
+        return listingsEmbedded.get();
+    }
+
+    /** The carried title vectors, and one {@code embedAll} call for the matches without one. */
+    private List<float[]> vectorsOf(List<QueryMatch> batch) {
+        List<float[]> vectors = new ArrayList<>(batch.size());
+        List<Integer> missing = new ArrayList<>();
+        for (int i = 0; i < batch.size(); i++) {
+            EmbeddedListing e = batch.get(i).embedded();
+            boolean usable =
+                    ListingEmbedder.isEmbedded(e) && e.modelId().equals(embedder.modelId());
+            vectors.add(usable ? e.vector() : null);
+            if (!usable) {
+                missing.add(i);
+            }
+        }
+        if (!missing.isEmpty()) {
+            List<float[]> embedded =
+                    embedder.embedAll(
+                            missing.stream()
+                                    .map(i -> ListingEmbedder.textOf(batch.get(i).listing()))
+                                    .toList());
+            for (int n = 0; n < missing.size(); n++) {
+                vectors.set(missing.get(n), embedded.get(n));
+            }
+            listingsEmbedded.addAndGet(missing.size());
+        }
+        return vectors;
     }
 
     /**

@@ -61,6 +61,7 @@ public class AsyncClassifier extends BatchingAsyncFunction<QueryMatch, Classific
         }
         Map<ModelMode, RemoteClassifier> remotes = new EnumMap<>(ModelMode.class);
         RoutingMetrics metrics = new RoutingMetrics(getRuntimeContext().getMetricGroup());
+        metrics.localEmbeddings(local::listingsEmbedded);
         if (settings.llm() != null) {
             LlmClassifier llm =
                     new LlmClassifier(settings.llm(), PromptTemplate.load(PromptTemplate.CURRENT));
@@ -87,15 +88,27 @@ public class AsyncClassifier extends BatchingAsyncFunction<QueryMatch, Classific
         if (cache != null) {
             resources.add(cache);
         }
-        int subtasks = getRuntimeContext().getTaskInfo().getNumberOfParallelSubtasks();
+        DailyBudget budget = budget(routing);
+        resources.add(budget);
         router =
-                new ModelRouter(
-                        local,
-                        remotes,
-                        cache,
-                        new DailyBudget(routing.dailyBudgetUsd() / subtasks, Clock.systemUTC()),
-                        routing,
-                        metrics,
+                new ModelRouter(local, remotes, cache, budget, routing, metrics, Clock.systemUTC());
+    }
+
+    /**
+     * One budget for the whole job in Redis when it is configured; else (and while Redis is
+     * unreachable) this subtask's share of it.
+     */
+    private DailyBudget budget(RoutingSettings routing) {
+        int subtasks = getRuntimeContext().getTaskInfo().getNumberOfParallelSubtasks();
+        DailyBudget share =
+                new SubtaskBudget(routing.dailyBudgetUsd() / subtasks, Clock.systemUTC());
+        return routing.redisUri() == null
+                ? share
+                : new SharedBudget(
+                        routing.redisUri(),
+                        SharedBudget.KEY_PREFIX,
+                        routing.dailyBudgetUsd(),
+                        share,
                         Clock.systemUTC());
     }
 

@@ -74,6 +74,14 @@ public final class RoutingMetrics {
         g.gauge("failedRequests", failed::getAsLong);
     }
 
+    /**
+     * Exposes how many listings the local classifier embedded itself: 0 while every match carries
+     * its listing's vector from the embedder.
+     */
+    void localEmbeddings(java.util.function.LongSupplier embedded) {
+        group.gauge("listingsEmbedded", embedded::getAsLong);
+    }
+
     void budgetRefused() {
         budgetRefusals.inc();
     }

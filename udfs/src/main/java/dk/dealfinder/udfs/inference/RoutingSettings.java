@@ -15,8 +15,10 @@ import org.apache.flink.util.Preconditions;
  * @param uncertainBelow in AUTO mode, a local verdict with lower confidence goes to the LLM
  * @param longTextTokens in AUTO mode, a listing whose text is longer (≈ 4 characters a token) goes
  *     to the LLM
- * @param dailyBudgetUsd the job's LLM spending limit per UTC day, shared out between subtasks
- * @param redisUri Redis for the judgement cache, or null for no cache
+ * @param dailyBudgetUsd the job's LLM spending limit per UTC day: one counter in Redis for every
+ *     subtask and replica when {@code redisUri} is set, else {@code dailyBudgetUsd / parallelism}
+ *     per subtask
+ * @param redisUri Redis for the judgement cache and the shared budget, or null for neither
  * @param cacheTtl how long a paid answer is reused
  */
 public record RoutingSettings(

@@ -1,6 +1,6 @@
 package dk.dealfinder.udfs.match;
 
-import dk.dealfinder.core.model.Listing;
+import dk.dealfinder.core.model.EmbeddedListing;
 import dk.dealfinder.core.model.SavedQuery;
 import dk.dealfinder.core.model.SavedQuerySnapshot;
 import java.util.ArrayList;
@@ -25,10 +25,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Pairs each listing with every saved query whose static filters it passes. Saved queries arrive as
- * broadcast snapshots; each snapshot replaces the previous set, so deletions and pauses take effect
- * as soon as the next snapshot is read. Each query's {@link StaticFilter} (with its parsed keyword
- * expression) is built once per snapshot and kept in a transient cache, rebuilt after a restore.
+ * Pairs each embedded listing with every saved query whose static filters it passes; every match
+ * carries the listing's one vector. Saved queries arrive as broadcast snapshots; each snapshot
+ * replaces the previous set, so deletions and pauses take effect as soon as the next snapshot is
+ * read. Each query's {@link StaticFilter} (with its parsed keyword expression) is built once per
+ * snapshot and kept in a transient cache, rebuilt after a restore.
  *
  * <p>A listing that passes every filter of a query except its price range is still emitted, marked
  * {@link QueryMatch#priceInRange()} false. Dropping it here would bias the query's market estimate
@@ -40,7 +41,8 @@ import org.slf4j.LoggerFactory;
  * and matched when it arrives: at a fresh start the two inputs race, and a listing must not be lost
  * because the saved queries were read a moment later.
  */
-public class QueryMatcher extends BroadcastProcessFunction<Listing, SavedQuerySnapshot, QueryMatch>
+public class QueryMatcher
+        extends BroadcastProcessFunction<EmbeddedListing, SavedQuerySnapshot, QueryMatch>
         implements CheckpointedFunction {
 
     private static final Logger LOG = LoggerFactory.getLogger(QueryMatcher.class);
@@ -48,9 +50,9 @@ public class QueryMatcher extends BroadcastProcessFunction<Listing, SavedQuerySn
     public static final MapStateDescriptor<String, SavedQuery> QUERIES =
             new MapStateDescriptor<>("saved-queries", Types.STRING, Types.POJO(SavedQuery.class));
 
-    private final List<Listing> early = new ArrayList<>();
+    private final List<EmbeddedListing> early = new ArrayList<>();
     private boolean snapshotSeen;
-    private transient ListState<Listing> earlyState;
+    private transient ListState<EmbeddedListing> earlyState;
     private transient Map<String, StaticFilter> filters;
     private transient Counter matches;
     private transient Counter outOfPriceRange;
@@ -67,7 +69,8 @@ public class QueryMatcher extends BroadcastProcessFunction<Listing, SavedQuerySn
     }
 
     @Override
-    public void processElement(Listing listing, ReadOnlyContext ctx, Collector<QueryMatch> out)
+    public void processElement(
+            EmbeddedListing listing, ReadOnlyContext ctx, Collector<QueryMatch> out)
             throws Exception {
         if (!snapshotSeen) {
             early.add(listing);
@@ -96,19 +99,19 @@ public class QueryMatcher extends BroadcastProcessFunction<Listing, SavedQuerySn
         }
         filters.clear();
         snapshotSeen = true;
-        for (Listing listing : early) {
+        for (EmbeddedListing listing : early) {
             match(listing, state.immutableEntries(), out);
         }
         early.clear();
     }
 
     private void match(
-            Listing listing,
+            EmbeddedListing listing,
             Iterable<Map.Entry<String, SavedQuery>> queries,
             Collector<QueryMatch> out) {
         boolean any = false;
         for (Map.Entry<String, SavedQuery> e : queries) {
-            switch (filterOf(e.getValue()).check(listing)) {
+            switch (filterOf(e.getValue()).check(listing.listing())) {
                 case ACCEPTED -> {
                     out.collect(new QueryMatch(listing, e.getValue(), true));
                     matches.inc();
@@ -157,7 +160,8 @@ public class QueryMatcher extends BroadcastProcessFunction<Listing, SavedQuerySn
                 context.getOperatorStateStore()
                         .getListState(
                                 new ListStateDescriptor<>(
-                                        "listings-awaiting-queries", Listing.class));
+                                        "embedded-listings-awaiting-queries",
+                                        EmbeddedListing.class));
         earlyState.get().forEach(early::add);
         // A restored operator has its saved queries back in broadcast state; only an operator
         // that has never received a snapshot waits for one.

@@ -53,7 +53,7 @@ class ListingEmbedderTest {
                                 assertThat(ListingEmbedder.isEmbedded(e)).isTrue();
                                 assertThat(e.modelId()).isEqualTo("all-minilm-l6-v2-q");
                             });
-            float[] alone = TextEmbedder.shared().embed(listings.get(1).text());
+            float[] alone = TextEmbedder.shared().embed(ListingEmbedder.textOf(listings.get(1)));
             assertThat(TextEmbedder.cosine(out.get(1).vector(), alone)).isGreaterThan(0.999);
         }
     }

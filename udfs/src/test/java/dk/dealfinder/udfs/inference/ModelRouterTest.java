@@ -72,7 +72,7 @@ class ModelRouterTest {
                 local,
                 Map.of(ModelMode.LLM, llm),
                 cache,
-                new DailyBudget(budgetUsd, Clock.systemUTC()),
+                new SubtaskBudget(budgetUsd, Clock.systemUTC()),
                 settings,
                 metrics,
                 Clock.systemUTC());

@@ -4,6 +4,7 @@ import static dk.dealfinder.udfs.Listings.listing;
 import static dk.dealfinder.udfs.Listings.query;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dk.dealfinder.core.model.EmbeddedListing;
 import dk.dealfinder.core.model.Listing;
 import dk.dealfinder.core.model.SavedQuery;
 import dk.dealfinder.core.model.SavedQuerySnapshot;
@@ -28,11 +29,13 @@ class QueryMatcherTest {
                                     query("lego", "Lego Technic 42100", null, List.of()))),
                     1);
 
-            h.processElement(listing("1", "iPhone 13 128GB", 2500L), 10);
-            h.processElement(listing("2", "iPhone 13 256GB", 3500L), 11); // over max price
-            h.processElement(listing("3", "Cover til iPhone 13", 50L), 12); // excluded keyword
-            h.processElement(listing("4", "LEGO Technic 42100 Liebherr", 2200L), 13);
-            h.processElement(listing("5", "Sofabord i eg", 300L), 14); // no term at all
+            h.processElement(embedded(listing("1", "iPhone 13 128GB", 2500L)), 10);
+            h.processElement(
+                    embedded(listing("2", "iPhone 13 256GB", 3500L)), 11); // over max price
+            h.processElement(
+                    embedded(listing("3", "Cover til iPhone 13", 50L)), 12); // excluded keyword
+            h.processElement(embedded(listing("4", "LEGO Technic 42100 Liebherr", 2200L)), 13);
+            h.processElement(embedded(listing("5", "Sofabord i eg", 300L)), 14); // no term at all
 
             assertThat(h.extractOutputValues())
                     .extracting(m -> m.listing().adId() + "/" + m.query().id())
@@ -41,7 +44,15 @@ class QueryMatcherTest {
                     .as("over the max price: only for the market estimate")
                     .extracting(m -> m.listing().adId() + ":" + m.priceInRange())
                     .containsExactly("1:true", "2:false", "4:true");
+            assertThat(h.extractOutputValues())
+                    .as("every match carries its listing's one vector")
+                    .allSatisfy(m -> assertThat(m.embedded().vector()).containsExactly(0.6f, 0.8f))
+                    .allSatisfy(m -> assertThat(m.embedded().modelId()).isEqualTo("test-model"));
         }
+    }
+
+    private static EmbeddedListing embedded(Listing l) {
+        return new EmbeddedListing(l, new float[] {0.6f, 0.8f}, "test-model");
     }
 
     @Test
@@ -77,9 +88,10 @@ class QueryMatcherTest {
             h.processBroadcastElement(
                     new SavedQuerySnapshot(1, List.of(phone, proNearAarhus, broken)), 1);
 
-            h.processElement(listing("1", "iPhone 13 Pro", 2500L), 10); // in 2100, not near 8000
-            h.processElement(inAarhus(listing("2", "iPhone 13 Pro", 2500L)), 11);
-            h.processElement(inAarhus(listing("3", "iPhone 13 mini", 2500L)), 12);
+            h.processElement(
+                    embedded(listing("1", "iPhone 13 Pro", 2500L)), 10); // in 2100, not near 8000
+            h.processElement(embedded(inAarhus(listing("2", "iPhone 13 Pro", 2500L))), 11);
+            h.processElement(embedded(inAarhus(listing("3", "iPhone 13 mini", 2500L))), 12);
 
             assertThat(h.extractOutputValues())
                     .extracting(m -> m.listing().adId() + "/" + m.query().id())
@@ -118,8 +130,8 @@ class QueryMatcherTest {
             h.processBroadcastElement(
                     new SavedQuerySnapshot(2, List.of(query("lego", "Lego", null, List.of()))), 2);
 
-            h.processElement(listing("1", "iPhone 13", 2500L), 10);
-            h.processElement(listing("2", "Lego 42100", 900L), 11);
+            h.processElement(embedded(listing("1", "iPhone 13", 2500L)), 10);
+            h.processElement(embedded(listing("2", "Lego 42100", 900L)), 11);
 
             assertThat(h.extractOutputValues())
                     .extracting(m -> m.query().id())
@@ -132,8 +144,8 @@ class QueryMatcherTest {
         try (var h =
                 ProcessFunctionTestHarnesses.forBroadcastProcessFunction(
                         new QueryMatcher(), QueryMatcher.QUERIES)) {
-            h.processElement(listing("1", "iPhone 13 128GB", 2500L), 10);
-            h.processElement(listing("2", "Sofabord", 300L), 11);
+            h.processElement(embedded(listing("1", "iPhone 13 128GB", 2500L)), 10);
+            h.processElement(embedded(listing("2", "Sofabord", 300L)), 11);
             assertThat(h.extractOutputValues()).isEmpty();
 
             h.processBroadcastElement(
@@ -153,7 +165,7 @@ class QueryMatcherTest {
         try (var h =
                 ProcessFunctionTestHarnesses.forBroadcastProcessFunction(
                         new QueryMatcher(), QueryMatcher.QUERIES)) {
-            h.processElement(listing("1", "iPhone 13 128GB", 2500L), 10);
+            h.processElement(embedded(listing("1", "iPhone 13 128GB", 2500L)), 10);
             snapshot = h.snapshot(1, 20);
         }
         var restored =
@@ -174,6 +186,9 @@ class QueryMatcherTest {
             assertThat(restored.extractOutputValues())
                     .extracting(m -> m.listing().adId())
                     .containsExactly("1");
+            assertThat(restored.extractOutputValues().get(0).embedded().vector())
+                    .as("the vector is kept in the held listing's state")
+                    .containsExactly(0.6f, 0.8f);
         }
     }
 }
