@@ -42,6 +42,7 @@ import dk.dealfinder.udfs.score.PriceDropExplainer;
 import dk.dealfinder.udfs.score.ScoredDeal;
 import dk.dealfinder.udfs.score.ScoringPolicy;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -234,7 +235,12 @@ public final class DealfinderJob {
                         .uid("price-drop-explainer");
         scored.sinkTo(sinks.matches()).name("matches-postgres").uid("matches-postgres");
         SingleOutputStreamOperator<RankedDeal> digests =
-                DigestRanker.digest(scored, deals.digestSize(), MAX_OUT_OF_ORDER, IDLE_FEED);
+                DigestRanker.digest(
+                        scored,
+                        deals.digestSize(),
+                        MAX_OUT_OF_ORDER,
+                        IDLE_FEED,
+                        ZoneId.of(deals.digestTimeZone()));
         digests.sinkTo(sinks.digestEntries()).name("digests-postgres").uid("digests-postgres");
         digests.getSideOutput(DigestRanker.LATE)
                 .map(new LateDigestDeals())

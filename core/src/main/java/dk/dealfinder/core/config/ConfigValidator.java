@@ -112,6 +112,11 @@ final class ConfigValidator {
         }
         atLeast(p, "deals.repostWindow", d.repostWindow(), Duration.ofMinutes(1));
         atLeast(p, "deals.imageHashCacheTtl", d.imageHashCacheTtl(), Duration.ofMinutes(1));
+        try {
+            java.time.ZoneId.of(d.digestTimeZone());
+        } catch (RuntimeException e) {
+            p.add("deals.digestTimeZone: not a time zone: '" + d.digestTimeZone() + "'");
+        }
         if (d.digestSize() < 1) {
             p.add("deals.digestSize: must be at least 1, got " + d.digestSize());
         }

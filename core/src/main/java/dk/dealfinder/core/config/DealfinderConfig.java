@@ -91,6 +91,8 @@ public record DealfinderConfig(
      * @param imageHashCache Redis URL caching image hashes by image URL; empty hashes afresh
      * @param imageHashCacheTtl how long a cached image hash is kept
      * @param digestSize how many deals a digest lists at most
+     * @param digestTimeZone the time zone whose midnights bound a daily digest, e.g. {@code
+     *     Europe/Copenhagen}
      */
     public record Deals(
             Duration listingMemory,
@@ -103,7 +105,8 @@ public record DealfinderConfig(
             int imageHashDistance,
             String imageHashCache,
             Duration imageHashCacheTtl,
-            int digestSize)
+            int digestSize,
+            String digestTimeZone)
             implements Serializable {}
 
     /**

@@ -184,6 +184,9 @@ class ConfigLoaderTest {
         assertThat(defaults.deals().imageHashDistance()).isEqualTo(3);
         assertThat(defaults.deals().imageHashCache()).isEmpty();
         assertThat(defaults.deals().digestSize()).isEqualTo(10);
+        assertThat(defaults.deals().digestTimeZone()).isEqualTo("Europe/Copenhagen");
+        assertThat(defaults.scoring().distanceWeight()).isEqualTo(0.1);
+        assertThat(defaults.scraper().goneChecksPerSweep()).isEqualTo(10);
 
         DealfinderConfig changed =
                 loader.parse(
@@ -213,14 +216,25 @@ class ConfigLoaderTest {
                           imageHashDistance: 16
                           imageHashCache: localhost:6379
                           digestSize: 0
+                          digestTimeZone: Europe/Aarhus
                         scoring:
                           priceWeight: -1
+                          dealerScore: 2
+                        scraper:
+                          goneChecksPerSweep: -1
                         """);
         assertThatThrownBy(() -> loader.parse(yaml))
                 .isInstanceOfSatisfying(
                         ConfigException.class,
                         e ->
                                 assertThat(e.problems())
+                                        .contains(
+                                                "deals.digestTimeZone: not a time zone:"
+                                                        + " 'Europe/Aarhus'",
+                                                "scoring.dealerScore: must be between 0 and 1,"
+                                                        + " got 2.0",
+                                                "scraper.goneChecksPerSweep: must not be negative"
+                                                        + " (0 never checks)")
                                         .anyMatch(
                                                 p ->
                                                         p.startsWith(

@@ -3,6 +3,7 @@ package dk.dealfinder.udfs.rank;
 import dk.dealfinder.core.model.DigestSchedule;
 import dk.dealfinder.udfs.score.ScoredDeal;
 import java.time.Duration;
+import java.time.ZoneId;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.functions.AggregateFunction;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -36,9 +37,14 @@ public final class DigestRanker {
      *
      * @param lateness how far out of order versions may be seen before a window closes anyway
      * @param idleness a quiet stream stops holding windows open after this long
+     * @param zone where daily digests' days start and end
      */
     public static SingleOutputStreamOperator<RankedDeal> digest(
-            DataStream<ScoredDeal> scored, int size, Duration lateness, Duration idleness) {
+            DataStream<ScoredDeal> scored,
+            int size,
+            Duration lateness,
+            Duration idleness,
+            ZoneId zone) {
         Preconditions.checkArgument(size >= 1, "a digest lists at least one deal, got %s", size);
         return scored.filter(
                         d -> d.digestWorthy() && d.match().query().digest() != DigestSchedule.OFF)
@@ -52,7 +58,7 @@ public final class DigestRanker {
                 .name("digest-time")
                 .uid("digest-time")
                 .keyBy(d -> d.match().query().id())
-                .window(new DigestWindows())
+                .window(new DigestWindows(zone))
                 .sideOutputLateData(LATE)
                 .aggregate(new Best(size), new Ranks())
                 .name("digest-ranker")

@@ -3,6 +3,10 @@ package dk.dealfinder.udfs.rank;
 import dk.dealfinder.core.model.DigestSchedule;
 import dk.dealfinder.core.model.SavedQuery;
 import dk.dealfinder.udfs.score.ScoredDeal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
 import org.apache.flink.api.common.ExecutionConfig;
@@ -16,10 +20,25 @@ import org.apache.flink.streaming.api.windowing.windows.TimeWindow;
  * Tumbling event-time windows whose size each deal's saved query chooses ({@link
  * SavedQuery#digest()}): an hour for HOURLY, a day for DAILY, none for OFF. The schedule travels
  * with every deal, so a query whose owner changes it gets windows of the new size from the next
- * deal on, while windows already open close as they were. Windows are aligned to the epoch (UTC),
- * like {@link org.apache.flink.streaming.api.windowing.assigners.TumblingEventTimeWindows}.
+ * deal on, while windows already open close as they were. Hours are aligned to the epoch; days run
+ * from midnight to midnight in the digest's time zone (so a Danish user's daily digest covers a
+ * Danish day, 23 or 25 hours long when the clocks change).
  */
 public class DigestWindows extends WindowAssigner<ScoredDeal, TimeWindow> {
+
+    private final ZoneId zone;
+
+    /** Days from UTC midnight to UTC midnight. */
+    public DigestWindows() {
+        this(ZoneOffset.UTC);
+    }
+
+    /**
+     * @param zone where a daily digest's days start and end
+     */
+    public DigestWindows(ZoneId zone) {
+        this.zone = zone;
+    }
 
     @Override
     public Collection<TimeWindow> assignWindows(
@@ -28,6 +47,13 @@ public class DigestWindows extends WindowAssigner<ScoredDeal, TimeWindow> {
         long size = schedule.window().toMillis();
         if (size <= 0) {
             return List.of();
+        }
+        if (schedule == DigestSchedule.DAILY) {
+            LocalDate day = Instant.ofEpochMilli(timestamp).atZone(zone).toLocalDate();
+            return List.of(
+                    new TimeWindow(
+                            day.atStartOfDay(zone).toInstant().toEpochMilli(),
+                            day.plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli()));
         }
         long start = TimeWindow.getWindowStartWithOffset(timestamp, 0, size);
         return List.of(new TimeWindow(start, start + size));
@@ -52,6 +78,6 @@ public class DigestWindows extends WindowAssigner<ScoredDeal, TimeWindow> {
 
     @Override
     public String toString() {
-        return "DigestWindows()";
+        return "DigestWindows(" + zone + ")";
     }
 }

@@ -15,6 +15,7 @@ import dk.dealfinder.core.model.Verdict;
 import dk.dealfinder.udfs.score.PriceStanding;
 import dk.dealfinder.udfs.score.ScoredDeal;
 import java.time.Duration;
+import java.time.ZoneOffset;
 import java.util.List;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.java.functions.KeySelector;
@@ -63,7 +64,8 @@ class DigestLateDataTest {
                         env.fromData(deal(listing("0", "iPhone 13", 1L), 0)),
                         3,
                         Duration.ZERO,
-                        Duration.ofMinutes(1));
+                        Duration.ofMinutes(1),
+                        ZoneOffset.UTC);
         var window = (OneInputTransformation<ScoredDeal, RankedDeal>) ranked.getTransformation();
         return new KeyedOneInputStreamOperatorTestHarness<>(
                 (OneInputStreamOperator<ScoredDeal, RankedDeal>) window.getOperator(),

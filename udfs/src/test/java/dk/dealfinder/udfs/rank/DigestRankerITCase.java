@@ -18,6 +18,7 @@ import dk.dealfinder.core.model.Verdict;
 import dk.dealfinder.udfs.score.PriceStanding;
 import dk.dealfinder.udfs.score.ScoredDeal;
 import java.time.Duration;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.configuration.Configuration;
@@ -94,7 +95,12 @@ class DigestRankerITCase {
         env.configure(new Configuration().set(PipelineOptions.GENERIC_TYPES, false));
         env.setParallelism(1);
         List<RankedDeal> digest = new ArrayList<>();
-        DigestRanker.digest(env.fromData(deals), 2, Duration.ZERO, Duration.ofMinutes(1))
+        DigestRanker.digest(
+                        env.fromData(deals),
+                        2,
+                        Duration.ZERO,
+                        Duration.ofMinutes(1),
+                        ZoneOffset.UTC)
                 .executeAndCollect()
                 .forEachRemaining(digest::add);
 

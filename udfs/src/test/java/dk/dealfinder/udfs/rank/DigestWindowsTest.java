@@ -11,6 +11,8 @@ import dk.dealfinder.core.model.Verdict;
 import dk.dealfinder.udfs.score.PriceStanding;
 import dk.dealfinder.udfs.score.ScoredDeal;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import org.apache.flink.streaming.api.windowing.windows.TimeWindow;
 import org.junit.jupiter.api.Test;
@@ -52,5 +54,26 @@ class DigestWindowsTest {
         assertThat(WINDOWS.assignWindows(deal(DigestSchedule.HOURLY), HOUR - 1, null))
                 .containsExactly(new TimeWindow(0, HOUR));
         assertThat(WINDOWS.isEventTime()).isTrue();
+    }
+
+    @Test
+    void dailyDigestsRunFromMidnightToMidnightInTheirTimeZoneAcrossClockChanges() {
+        DigestWindows danish = new DigestWindows(ZoneId.of("Europe/Copenhagen"));
+        long winterNoon = Instant.parse("2026-11-21T11:00:00Z").toEpochMilli();
+        assertThat(danish.assignWindows(deal(DigestSchedule.DAILY), winterNoon, null))
+                .containsExactly(
+                        new TimeWindow(
+                                Instant.parse("2026-11-20T23:00:00Z").toEpochMilli(),
+                                Instant.parse("2026-11-21T23:00:00Z").toEpochMilli()));
+        // 25 October 2026: clocks go back at 03:00 CEST, so that Danish day lasts 25 hours.
+        long fallBack = Instant.parse("2026-10-25T12:00:00Z").toEpochMilli();
+        TimeWindow longDay =
+                danish.assignWindows(deal(DigestSchedule.DAILY), fallBack, null).iterator().next();
+        assertThat(longDay.getStart())
+                .isEqualTo(Instant.parse("2026-10-24T22:00:00Z").toEpochMilli());
+        assertThat(longDay.getEnd() - longDay.getStart()).isEqualTo(25 * HOUR);
+        assertThat(danish.assignWindows(deal(DigestSchedule.HOURLY), winterNoon + 17, null))
+                .as("hours are whole hours everywhere Denmark's offset applies")
+                .containsExactly(new TimeWindow(winterNoon, winterNoon + HOUR));
     }
 }
