@@ -17,7 +17,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Reads the active saved queries on an interval, hands each new (site, query) feed to a reader,
  * tells readers when a query's terms changed, and retires the feeds of deleted or paused queries. A
- * feed always goes to the same reader index, so re-assignment after a failure is stable.
+ * new feed always goes to the same reader index, so re-assignment after a failure is stable. Term
+ * changes and retirements go to every reader, each acting on the feeds it holds: after a restore at
+ * another parallelism, Flink deals the restored feeds out anew, so the enumerator cannot know which
+ * reader holds which.
  */
 public class ScraperSourceEnumerator implements SplitEnumerator<SearchSplit, ScraperEnumState> {
 
@@ -71,32 +74,25 @@ public class ScraperSourceEnumerator implements SplitEnumerator<SearchSplit, Scr
         }
         wanted.forEach(this::addOrUpdate);
         unassigned.keySet().removeIf(id -> !wanted.containsKey(id));
-        Map<Integer, Map<String, String>> termChanges = new HashMap<>();
-        Map<Integer, Set<String>> retirements = new HashMap<>();
+        Map<String, String> termChanges = new HashMap<>();
+        Set<String> retirements = new HashSet<>();
         assignedTerms.forEach(
                 (id, terms) -> {
                     SavedQuery q = wanted.get(id);
                     if (q == null) {
-                        retirements.computeIfAbsent(ownerOf(id), o -> new HashSet<>()).add(id);
+                        retirements.add(id);
                     } else if (!q.terms().equals(terms)) {
-                        termChanges
-                                .computeIfAbsent(ownerOf(id), o -> new HashMap<>())
-                                .put(id, q.terms());
+                        termChanges.put(id, q.terms());
                     }
                 });
-        Set<Integer> owners = new HashSet<>(termChanges.keySet());
-        owners.addAll(retirements.keySet());
-        for (int owner : owners) {
-            FeedChangesEvent event =
-                    new FeedChangesEvent(
-                            termChanges.getOrDefault(owner, Map.of()),
-                            retirements.getOrDefault(owner, Set.of()));
-            if (send(owner, event)) {
-                assignedTerms.putAll(event.newTerms());
-                assignedTerms.keySet().removeAll(event.retired());
-                retired.addAll(event.retired());
-                event.retired().forEach(id -> LOG.info("Feed {} retired", id));
-            }
+        FeedChangesEvent event = new FeedChangesEvent(termChanges, retirements);
+        if (!event.isEmpty()) {
+            // A reader not registered now hears the whole current state when it registers.
+            context.registeredReaders().keySet().forEach(r -> send(r, event));
+            assignedTerms.putAll(termChanges);
+            assignedTerms.keySet().removeAll(retirements);
+            retired.addAll(retirements);
+            retirements.forEach(id -> LOG.info("Feed {} retired", id));
         }
         assignUnassigned();
     }
@@ -115,16 +111,10 @@ public class ScraperSourceEnumerator implements SplitEnumerator<SearchSplit, Scr
         }
     }
 
-    /** Sends an event if the reader is there; false means "try again on the next refresh". */
-    private boolean send(int owner, FeedChangesEvent event) {
-        if (event.isEmpty()) {
-            return true;
+    private void send(int reader, FeedChangesEvent event) {
+        if (!event.isEmpty()) {
+            context.sendEventToSourceReader(reader, event);
         }
-        if (!context.registeredReaders().containsKey(owner)) {
-            return false;
-        }
-        context.sendEventToSourceReader(owner, event);
-        return true;
     }
 
     private int ownerOf(String splitId) {
@@ -158,21 +148,13 @@ public class ScraperSourceEnumerator implements SplitEnumerator<SearchSplit, Scr
     }
 
     /**
-     * A reader (re)joined. It may have restored feeds from a checkpoint older than our last
-     * changes, so it is told again the current terms of its feeds and which of them are retired.
+     * A reader (re)joined. It may have restored any feeds (after a rescale, not only its own) from
+     * a checkpoint older than our last changes, so it is told the current terms of every feed and
+     * which feeds are retired.
      */
     @Override
     public void addReader(int subtaskId) {
-        Map<String, String> terms = new HashMap<>();
-        assignedTerms.forEach(
-                (id, t) -> {
-                    if (ownerOf(id) == subtaskId) {
-                        terms.put(id, t);
-                    }
-                });
-        Set<String> gone = new HashSet<>();
-        retired.stream().filter(id -> ownerOf(id) == subtaskId).forEach(gone::add);
-        send(subtaskId, new FeedChangesEvent(terms, gone));
+        send(subtaskId, new FeedChangesEvent(Map.copyOf(assignedTerms), Set.copyOf(retired)));
         assignUnassigned();
     }
 

@@ -39,7 +39,6 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 import org.apache.flink.util.CloseableIterator;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.TestTemplate;
 import org.junit.jupiter.api.Timeout;
@@ -129,14 +128,11 @@ class ScraperSourceTestSuiteITCase extends SourceTestSuiteBase<RawListing> {
 
     /**
      * Not one of the suite's cases: feeds come and go with saved queries, so a feed retired after a
-     * restore at another parallelism must stop being polled like any other. It fails today: Flink
-     * hands restored feeds to readers round-robin, while the enumerator sends a feed's retirement
-     * (and new terms) to reader {@code hash(feed) % parallelism}, which may not hold it and ignores
-     * it. The same restore at the same parallelism passes.
+     * restore at another parallelism must stop being polled like any other. Flink deals restored
+     * feeds out to readers anew, so the enumerator sends retirements (and new terms) to every
+     * reader; when it sent them to reader {@code hash(feed) % parallelism}, which may not hold the
+     * feed, this failed about 7 runs in 8.
      */
-    @Disabled(
-            "issue 3: after a restore at another parallelism, retirements and term changes go to"
-                    + " a reader that may not hold the feed")
     @TestTemplate
     @DisplayName("Test retired feeds stop after restarting with a lower parallelism")
     void testRetiredFeedsStopAfterScaleDown(
