@@ -90,6 +90,10 @@ public record DealfinderConfig(
      * @param imageHashCache Redis URL caching image hashes by image URL; empty hashes afresh
      * @param imageHashCacheTtl how long a cached image hash is kept
      * @param digestSize how many deals a digest lists at most
+     * @param comparables how many of the nearest RELEVANT listings in Qdrant price a listing whose
+     *     saved query has fewer than {@code minComparables} prices of its own; 0 turns this off
+     * @param comparablesTimeout longest wait for those listings before the query's own estimate is
+     *     kept
      */
     public record Deals(
             Duration listingMemory,
@@ -102,7 +106,9 @@ public record DealfinderConfig(
             int imageHashDistance,
             String imageHashCache,
             Duration imageHashCacheTtl,
-            int digestSize)
+            int digestSize,
+            int comparables,
+            Duration comparablesTimeout)
             implements Serializable {}
 
     /**
