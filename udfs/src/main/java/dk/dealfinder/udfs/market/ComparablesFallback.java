@@ -37,6 +37,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.MetricGroup;
@@ -56,13 +59,20 @@ import org.slf4j.LoggerFactory;
  * when there are at least {@code minComparables} of them.
  *
  * <p>Qdrant is asked by the listing's point id ({@link EmbeddedListing#pointIdOf}), the point the
- * sink writes. When that point is not there yet (its embedding is still on the way), or Qdrant
- * fails or does not answer in time, the query's own estimate stays: a price is never worth failing
- * the job.
+ * sink writes. A new listing's embedding travels apart from its classification and may not be in
+ * Qdrant yet, so a missing point is asked for again every {@link #POINT_RETRY} within {@code
+ * callTimeout}. When it is still missing then, or Qdrant fails or does not answer in time, the
+ * query's own estimate stays: a price is never worth failing the job.
  */
 public class ComparablesFallback extends RichAsyncFunction<PricedMatch, PricedMatch> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ComparablesFallback.class);
+
+    /** How soon a listing whose point is not in Qdrant yet is asked for again. */
+    static final Duration POINT_RETRY = Duration.ofMillis(200);
+
+    /** The shortest deadline a Qdrant call is given. */
+    private static final Duration MIN_CALL = Duration.ofMillis(10);
 
     private final SerializableSupplier<QdrantClient> qdrant;
     private final String collection;
@@ -71,6 +81,7 @@ public class ComparablesFallback extends RichAsyncFunction<PricedMatch, PricedMa
     private final Duration callTimeout;
 
     private transient QdrantClient client;
+    private transient ScheduledExecutorService retries;
     private transient volatile boolean failing;
     private transient Counter queries;
     private transient Counter used;
@@ -84,7 +95,8 @@ public class ComparablesFallback extends RichAsyncFunction<PricedMatch, PricedMa
      * @param collection the listing collection the sink writes
      * @param comparables how many nearest listings to ask for
      * @param minComparables fewest prices an estimate must rest on to be used (the scorer's)
-     * @param callTimeout deadline of one Qdrant call
+     * @param callTimeout how long a match may wait for Qdrant, waits for a missing point included;
+     *     give the async operator the same timeout
      */
     public ComparablesFallback(
             SerializableSupplier<QdrantClient> qdrant,
@@ -109,6 +121,13 @@ public class ComparablesFallback extends RichAsyncFunction<PricedMatch, PricedMa
     @Override
     public void open(OpenContext openContext) {
         client = qdrant.get();
+        retries =
+                Executors.newSingleThreadScheduledExecutor(
+                        r -> {
+                            Thread thread = new Thread(r, "comparables-retries");
+                            thread.setDaemon(true);
+                            return thread;
+                        });
         MetricGroup metrics = getRuntimeContext().getMetricGroup();
         queries = metrics.counter("comparablesQueries");
         used = metrics.counter("comparablesUsed");
@@ -120,6 +139,9 @@ public class ComparablesFallback extends RichAsyncFunction<PricedMatch, PricedMa
 
     @Override
     public void close() {
+        if (retries != null) {
+            retries.shutdownNow();
+        }
         if (client != null) {
             client.close();
         }
@@ -132,11 +154,20 @@ public class ComparablesFallback extends RichAsyncFunction<PricedMatch, PricedMa
             return;
         }
         queries.inc();
+        query(priced, result, System.nanoTime() + callTimeout.toNanos());
+    }
+
+    /**
+     * Asks Qdrant, again every {@link #POINT_RETRY} while the listing's point is missing and time
+     * is left before {@code deadlineNanos}.
+     */
+    private void query(PricedMatch priced, ResultFuture<PricedMatch> result, long deadlineNanos) {
         Listing listing = priced.match().listing();
+        long leftNanos = deadlineNanos - System.nanoTime();
         Futures.addCallback(
                 client.queryAsync(
                         request(collection, comparables, listing, priced.market().horizonDays()),
-                        callTimeout),
+                        Duration.ofNanos(Math.max(leftNanos, MIN_CALL.toNanos()))),
                 new FutureCallback<List<ScoredPoint>>() {
                     @Override
                     public void onSuccess(List<ScoredPoint> points) {
@@ -146,6 +177,14 @@ public class ComparablesFallback extends RichAsyncFunction<PricedMatch, PricedMa
 
                     @Override
                     public void onFailure(Throwable failure) {
+                        if (isPointMissing(failure)
+                                && deadlineNanos - System.nanoTime() > POINT_RETRY.toNanos()) {
+                            retries.schedule(
+                                    () -> query(priced, result, deadlineNanos),
+                                    POINT_RETRY.toMillis(),
+                                    TimeUnit.MILLISECONDS);
+                            return;
+                        }
                         failed(listing, failure);
                         result.complete(List.of(priced));
                     }
@@ -239,11 +278,17 @@ public class ComparablesFallback extends RichAsyncFunction<PricedMatch, PricedMa
         }
     }
 
-    private void failed(Listing listing, Throwable failure) {
+    /** Qdrant's answer when the point queried by id does not exist (yet). */
+    private static boolean isPointMissing(Throwable failure) {
         Status status = Status.fromThrowable(failure);
-        String reason = status.getDescription() == null ? "" : status.getDescription();
-        if (status.getCode() == Status.Code.NOT_FOUND && reason.contains("No point")) {
-            // The listing's embedding has not reached Qdrant yet.
+        return status.getCode() == Status.Code.NOT_FOUND
+                && status.getDescription() != null
+                && status.getDescription().contains("No point");
+    }
+
+    private void failed(Listing listing, Throwable failure) {
+        if (isPointMissing(failure)) {
+            // The listing's embedding did not reach Qdrant in time.
             pointMissing.inc();
             return;
         }
@@ -254,7 +299,14 @@ public class ComparablesFallback extends RichAsyncFunction<PricedMatch, PricedMa
                     "Qdrant comparables query for {} failed ({}); keeping the saved queries' own"
                             + " estimates until it answers again",
                     listing.listingKey(),
-                    status.getCode() + (reason.isEmpty() ? "" : ": " + reason));
+                    describe(failure));
         }
+    }
+
+    private static String describe(Throwable failure) {
+        Status status = Status.fromThrowable(failure);
+        return status.getDescription() == null
+                ? status.getCode().toString()
+                : status.getCode() + ": " + status.getDescription();
     }
 }

@@ -15,6 +15,7 @@ import dk.dealfinder.core.model.MarketEstimate;
 import dk.dealfinder.core.model.SavedQuery;
 import dk.dealfinder.core.model.SellerType;
 import dk.dealfinder.core.model.Verdict;
+import dk.dealfinder.testkit.Await;
 import dk.dealfinder.testkit.doubles.qdrant.QdrantDouble;
 import dk.dealfinder.udfs.score.DealScorer;
 import dk.dealfinder.udfs.score.ScoringPolicy;
@@ -46,7 +47,6 @@ class ComparablesFallbackTest {
 
     private static final String COLLECTION = "listings";
     private static final int MIN_COMPARABLES = 5;
-    private static final long TIMEOUT_MS = 10_000;
     private static final Instant NOW = Instant.parse("2026-03-01T12:00:00Z");
     private static final SavedQuery BIKES = query("bikes", "racercykel", 5000L, List.of());
 
@@ -133,13 +133,40 @@ class ComparablesFallbackTest {
     }
 
     @Test
-    void aListingWhoseEmbeddingIsNotInQdrantYetKeepsTheQuerysOwnEstimate() throws Exception {
+    void aListingWhoseEmbeddingNeverReachesQdrantKeepsTheQuerysOwnEstimate() throws Exception {
         PricedMatch unseen = priced("not-embedded", "Cykler", Verdict.RELEVANT, 3);
 
-        assertThat(single(unseen)).isEqualTo(unseen);
+        assertThat(run(Duration.ofSeconds(1), unseen)).containsExactly(unseen);
+        // Asked again while the wait lasted.
         assertThat(qdrant.requests(PointsGrpc.getQueryMethod()))
-                .singleElement()
-                .extracting(r -> r.outcome())
+                .hasSizeGreaterThan(1)
+                .allMatch(r -> r.outcome() == Status.Code.NOT_FOUND);
+    }
+
+    @Test
+    void aListingWhoseEmbeddingArrivesWhileItWaitsIsPricedAgainstItsComparables() throws Exception {
+        PricedMatch late = priced("late", "Cykler", Verdict.RELEVANT, 3);
+
+        try (var h = harness(Duration.ofSeconds(60))) {
+            h.open();
+            h.processElement(late, 0);
+            Await.until(
+                    Duration.ofSeconds(30),
+                    "Qdrant asked for the point before it exists",
+                    () -> !qdrant.requests(PointsGrpc.getQueryMethod()).isEmpty());
+            client.upsertAsync(
+                            COLLECTION,
+                            List.of(point("late", 0f, 4000, "Cykler", "DKK", true, NOW, List.of())))
+                    .get();
+            h.endInput();
+
+            assertThat(h.extractOutputValues())
+                    .singleElement()
+                    .extracting(m -> m.market().source(), m -> m.market().n())
+                    // The six comparables and "me", a RELEVANT listing itself.
+                    .containsExactly(MarketEstimate.Source.SIMILAR_LISTINGS, 7L);
+        }
+        assertThat(qdrant.requests(PointsGrpc.getQueryMethod()).get(0).outcome())
                 .isEqualTo(Status.Code.NOT_FOUND);
     }
 
@@ -156,10 +183,12 @@ class ComparablesFallbackTest {
         qdrant.setLatency(Duration.ofSeconds(2));
         PricedMatch priced = priced("me", "Cykler", Verdict.RELEVANT, 3);
 
-        try (var h = harness()) {
+        Duration wait = Duration.ofSeconds(30);
+        try (var h = harness(wait)) {
             h.open();
             h.processElement(priced, 0);
-            h.setProcessingTime(TIMEOUT_MS + 1);
+            // The async operator's timeout fires (the harness's clock is Flink's processing time).
+            h.setProcessingTime(wait.toMillis() + 1);
             h.endInput();
             assertThat(h.extractOutputValues()).containsExactly(priced);
         }
@@ -172,7 +201,11 @@ class ComparablesFallbackTest {
     }
 
     private List<PricedMatch> run(PricedMatch... in) throws Exception {
-        try (var h = harness()) {
+        return run(Duration.ofSeconds(30), in);
+    }
+
+    private List<PricedMatch> run(Duration callTimeout, PricedMatch... in) throws Exception {
+        try (var h = harness(callTimeout)) {
             h.open();
             for (PricedMatch m : in) {
                 h.processElement(m, 0);
@@ -182,7 +215,11 @@ class ComparablesFallbackTest {
         }
     }
 
-    private OneInputStreamOperatorTestHarness<PricedMatch, PricedMatch> harness() throws Exception {
+    /**
+     * The fallback in an async operator whose timeout is the fallback's own wait, as in the job.
+     */
+    private OneInputStreamOperatorTestHarness<PricedMatch, PricedMatch> harness(
+            Duration callTimeout) throws Exception {
         int port = qdrant.port();
         SerializableSupplier<QdrantClient> clients =
                 () ->
@@ -190,11 +227,10 @@ class ComparablesFallbackTest {
                                 QdrantGrpcClient.newBuilder(QdrantDouble.HOST, port, false)
                                         .build());
         ComparablesFallback fallback =
-                new ComparablesFallback(
-                        clients, COLLECTION, 10, MIN_COMPARABLES, Duration.ofSeconds(30));
+                new ComparablesFallback(clients, COLLECTION, 10, MIN_COMPARABLES, callTimeout);
         return new OneInputStreamOperatorTestHarness<>(
                 new AsyncWaitOperatorFactory<>(
-                        fallback, TIMEOUT_MS, 10, AsyncDataStream.OutputMode.ORDERED),
+                        fallback, callTimeout.toMillis(), 10, AsyncDataStream.OutputMode.ORDERED),
                 TypeInformation.of(PricedMatch.class).createSerializer(new SerializerConfigImpl()));
     }
 
