@@ -130,6 +130,14 @@ final class ConfigValidator {
         if (d.minPriceDropAmount() < 1) {
             p.add("deals.minPriceDropAmount: must be at least 1, got " + d.minPriceDropAmount());
         }
+        if (d.comparables() != 0 && d.comparables() < d.minComparables()) {
+            p.add(
+                    "deals.comparables: must be 0 (off) or at least deals.minComparables ("
+                            + d.minComparables()
+                            + "), got "
+                            + d.comparables());
+        }
+        atLeast(p, "deals.comparablesTimeout", d.comparablesTimeout(), Duration.ofMillis(10));
     }
 
     private static void validateScoring(List<String> p, DealfinderConfig.Scoring s) {

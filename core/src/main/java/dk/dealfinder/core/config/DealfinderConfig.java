@@ -93,6 +93,10 @@ public record DealfinderConfig(
      * @param digestSize how many deals a digest lists at most
      * @param digestTimeZone the time zone whose midnights bound a daily digest, e.g. {@code
      *     Europe/Copenhagen}
+     * @param comparables how many of the nearest RELEVANT listings in Qdrant price a listing whose
+     *     saved query has fewer than {@code minComparables} prices of its own; 0 turns this off
+     * @param comparablesTimeout longest wait for those listings before the query's own estimate is
+     *     kept
      */
     public record Deals(
             Duration listingMemory,
@@ -106,7 +110,9 @@ public record DealfinderConfig(
             String imageHashCache,
             Duration imageHashCacheTtl,
             int digestSize,
-            String digestTimeZone)
+            String digestTimeZone,
+            int comparables,
+            Duration comparablesTimeout)
             implements Serializable {}
 
     /**

@@ -167,6 +167,9 @@ final class ServiceConfigChecks {
                             + "'");
         }
         atLeast(p, "qdrant.callTimeout", q.callTimeout(), Duration.ofMillis(100));
+        if (q.onRemoved() == null) {
+            p.add("qdrant.onRemoved: must be deactivate or delete");
+        }
         QdrantConfig.Batch b = q.batch();
         positive(p, "qdrant.batch.maxBatchSize", b.maxBatchSize());
         positive(p, "qdrant.batch.maxInFlightRequests", b.maxInFlightRequests());

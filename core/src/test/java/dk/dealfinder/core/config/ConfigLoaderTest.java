@@ -271,4 +271,37 @@ class ConfigLoaderTest {
                                                                 "scoring.priceWeight: must not be"
                                                                         + " negative")));
     }
+
+    @Test
+    void comparablesAndRemovedListingsHaveDefaultsAndAreChecked() {
+        DealfinderConfig defaults = loader.parse(valid(""));
+        assertThat(defaults.deals().comparables()).isEqualTo(20);
+        assertThat(defaults.deals().comparablesTimeout()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(defaults.qdrant().onRemoved()).isEqualTo(QdrantConfig.OnRemoved.DEACTIVATE);
+
+        DealfinderConfig changed =
+                loader.parse(
+                        valid(
+                                """
+                                qdrant:
+                                  onRemoved: delete
+                                deals:
+                                  comparables: 0
+                                """));
+        assertThat(changed.qdrant().onRemoved()).isEqualTo(QdrantConfig.OnRemoved.DELETE);
+        assertThat(changed.deals().comparables()).isZero();
+
+        assertThatThrownBy(() -> loader.parse(valid("qdrant:\n  onRemoved: archive\n")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("qdrant.onRemoved")
+                .hasMessageContaining("must be deactivate or delete");
+        assertThatThrownBy(() -> loader.parse(valid("deals:\n  comparables: 5\n")))
+                .isInstanceOfSatisfying(
+                        ConfigException.class,
+                        e ->
+                                assertThat(e.problems())
+                                        .contains(
+                                                "deals.comparables: must be 0 (off) or at least"
+                                                        + " deals.minComparables (10), got 5"));
+    }
 }

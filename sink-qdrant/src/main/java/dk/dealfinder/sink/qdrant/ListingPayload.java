@@ -1,47 +1,62 @@
 package dk.dealfinder.sink.qdrant;
 
+import static dk.dealfinder.core.model.ListingPointFields.ACTIVE;
+import static dk.dealfinder.core.model.ListingPointFields.CATEGORY;
+import static dk.dealfinder.core.model.ListingPointFields.CURRENCY;
+import static dk.dealfinder.core.model.ListingPointFields.LISTING_KEY;
+import static dk.dealfinder.core.model.ListingPointFields.LOCATION;
+import static dk.dealfinder.core.model.ListingPointFields.MODEL_ID;
+import static dk.dealfinder.core.model.ListingPointFields.POSTCODE;
+import static dk.dealfinder.core.model.ListingPointFields.PRICE;
+import static dk.dealfinder.core.model.ListingPointFields.PUBLISHED_AT;
+import static dk.dealfinder.core.model.ListingPointFields.RELEVANT_FOR;
+import static dk.dealfinder.core.model.ListingPointFields.SELLER_TYPE;
+import static dk.dealfinder.core.model.ListingPointFields.SITE;
+import static dk.dealfinder.core.model.ListingPointFields.TITLE;
+import static dk.dealfinder.core.model.ListingPointFields.URL;
+import static dk.dealfinder.core.model.ListingPointFields.VERDICTS;
+import static dk.dealfinder.core.model.ListingPointFields.VERSION;
+import static io.qdrant.client.ValueFactory.list;
 import static io.qdrant.client.ValueFactory.value;
 
 import dk.dealfinder.core.model.EmbeddedListing;
 import dk.dealfinder.core.model.Listing;
+import dk.dealfinder.core.model.ListingPointFields;
+import dk.dealfinder.core.model.Verdict;
 import dk.dealfinder.core.query.DanishPostcodeCentres;
 import io.qdrant.client.grpc.Collections.PayloadSchemaType;
 import io.qdrant.client.grpc.JsonWithInt.Value;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
- * The payload of a listing point: the fields users filter and display on. Field names are the
- * collection schema that README's "Querying Qdrant directly" documents; change them together.
+ * The payload of a listing point: the fields users filter and display on, named in {@link
+ * ListingPointFields}.
  */
 public final class ListingPayload {
-
-    public static final String SITE = "site";
-    public static final String TITLE = "title";
-    public static final String PRICE = "price";
-    public static final String CURRENCY = "currency";
-    public static final String POSTCODE = "postcode";
-
-    /** Approximate centre of the postcode's area as {@code {lat, lon}}, for geo radius filters. */
-    public static final String LOCATION = "location";
-
-    public static final String CATEGORY = "category";
-    public static final String SELLER_TYPE = "seller_type";
-    public static final String PUBLISHED_AT = "published_at";
-    public static final String ACTIVE = "active";
-    public static final String URL = "url";
-    public static final String LISTING_KEY = "listing_key";
-    public static final String VERSION = "version";
-    public static final String MODEL_ID = "model_id";
 
     /** The indexed fields and their index types, created by the collection bootstrap. */
     public static final Map<String, PayloadSchemaType> INDEXES = indexes();
 
     private ListingPayload() {}
 
+    /** The payload of a live listing no saved query has judged yet. */
     public static Map<String, Value> of(EmbeddedListing embedded) {
+        return of(embedded, Map.of(), true);
+    }
+
+    /**
+     * The whole payload of a listing's point.
+     *
+     * @param verdicts verdict name per saved query id
+     * @param active false once the listing was removed
+     */
+    public static Map<String, Value> of(
+            EmbeddedListing embedded, Map<String, String> verdicts, boolean active) {
         Listing listing = embedded.listing();
         Map<String, Value> payload = new HashMap<>();
         put(payload, SITE, listing.site());
@@ -66,12 +81,29 @@ public final class ListingPayload {
             payload.put(SELLER_TYPE, value(listing.sellerType().name()));
         }
         payload.put(PUBLISHED_AT, value(Instant.ofEpochMilli(listing.publishedAt()).toString()));
-        payload.put(ACTIVE, value(true));
+        payload.put(ACTIVE, value(active));
         put(payload, URL, listing.url());
         payload.put(LISTING_KEY, value(listing.listingKey()));
         payload.put(VERSION, value(listing.version()));
         put(payload, MODEL_ID, embedded.modelId());
+        payload.putAll(verdicts(verdicts));
         return payload;
+    }
+
+    /**
+     * The {@code verdicts} object and the {@code relevant_for} array of {@code verdicts}, query ids
+     * in order, so the same verdicts always give the same payload.
+     */
+    public static Map<String, Value> verdicts(Map<String, String> verdicts) {
+        Map<String, Value> byQuery = new TreeMap<>();
+        verdicts.forEach((queryId, verdict) -> byQuery.put(queryId, value(verdict)));
+        List<Value> relevant =
+                new TreeMap<>(verdicts)
+                        .entrySet().stream()
+                                .filter(e -> Verdict.RELEVANT.name().equals(e.getValue()))
+                                .map(e -> value(e.getKey()))
+                                .toList();
+        return Map.of(VERDICTS, value(byQuery), RELEVANT_FOR, list(relevant));
     }
 
     private static void put(Map<String, Value> payload, String field, String text) {
@@ -84,10 +116,12 @@ public final class ListingPayload {
         Map<String, PayloadSchemaType> indexes = new LinkedHashMap<>();
         indexes.put(SITE, PayloadSchemaType.Keyword);
         indexes.put(POSTCODE, PayloadSchemaType.Keyword);
+        indexes.put(CURRENCY, PayloadSchemaType.Keyword);
         indexes.put(LOCATION, PayloadSchemaType.Geo);
         indexes.put(CATEGORY, PayloadSchemaType.Keyword);
         indexes.put(SELLER_TYPE, PayloadSchemaType.Keyword);
         indexes.put(LISTING_KEY, PayloadSchemaType.Keyword);
+        indexes.put(RELEVANT_FOR, PayloadSchemaType.Keyword);
         indexes.put(ACTIVE, PayloadSchemaType.Bool);
         indexes.put(PRICE, PayloadSchemaType.Float);
         indexes.put(PUBLISHED_AT, PayloadSchemaType.Datetime);

@@ -36,7 +36,7 @@ public final class QdrantSink<InputT> extends AsyncSinkBase<InputT, QdrantPointW
                 batching.maxBatchSizeInBytes(),
                 batching.maxTimeInBufferMs(),
                 batching.maxRecordSizeInBytes(),
-                requestTimeoutMs(options),
+                requestTimeoutMs(options, batching.maxInFlightRequests()),
                 true);
         this.options = options;
     }
@@ -45,7 +45,20 @@ public final class QdrantSink<InputT> extends AsyncSinkBase<InputT, QdrantPointW
         return new QdrantSinkBuilder<>();
     }
 
-    /** A builder for the listing collection: converter and payload indexes preset. */
+    /**
+     * A builder for the listing collection fed by {@link QdrantPointUpdates}: upserts, verdicts,
+     * removals; converter and payload indexes preset.
+     */
+    public static QdrantSinkBuilder<QdrantWrite> forListingWrites() {
+        return QdrantSink.<QdrantWrite>builder()
+                .setElementConverter(new QdrantWriteConverter())
+                .setPayloadIndexes(ListingPayload.INDEXES);
+    }
+
+    /**
+     * A builder for the listing collection fed by embeddings alone, each upserted live and without
+     * verdicts; converter and payload indexes preset.
+     */
     public static QdrantSinkBuilder<EmbeddedListing> forListings() {
         return QdrantSink.<EmbeddedListing>builder()
                 .setElementConverter(new EmbeddedListingConverter())
@@ -54,12 +67,13 @@ public final class QdrantSink<InputT> extends AsyncSinkBase<InputT, QdrantPointW
 
     /**
      * The longest a batch may take, all retries included, before Flink gives up on it: every
-     * attempt running into its deadline plus every backoff, with room to spare.
+     * attempt running into its deadline plus every backoff, with room to spare, for itself and for
+     * each batch in flight before it that it may have to wait for ({@link PointOrdering}).
      */
-    static long requestTimeoutMs(QdrantWriterOptions options) {
+    static long requestTimeoutMs(QdrantWriterOptions options, int maxInFlightRequests) {
         RetryPolicy retry = options.retryPolicy();
         long calls = options.connection().callTimeout().toMillis() * retry.maxAttempts();
-        return 2 * (calls + retry.totalBackoff().toMillis());
+        return 2L * maxInFlightRequests * (calls + retry.totalBackoff().toMillis());
     }
 
     QdrantWriterOptions options() {

@@ -22,7 +22,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Sends the batches {@link AsyncSinkWriter} forms to Qdrant, one request per batch. Transient
  * failures are retried here with exponential backoff, holding the batch's in-flight slot so the
- * writer backs off instead of piling on; anything else fails the job with Qdrant's reason.
+ * writer backs off instead of piling on; anything else fails the job with Qdrant's reason. With
+ * several requests in flight, {@link PointOrdering} holds a batch back until the earlier batches
+ * writing to its points are done, so every point sees its writes in the order they arrived.
  */
 public final class QdrantSinkWriter<InputT> extends AsyncSinkWriter<InputT, QdrantPointWrite> {
 
@@ -32,6 +34,7 @@ public final class QdrantSinkWriter<InputT> extends AsyncSinkWriter<InputT, Qdra
     private final QdrantClient client;
     private final QdrantSinkMetrics metrics;
     private final ScheduledExecutorService retryTimer;
+    private final PointOrdering ordering = new PointOrdering();
 
     QdrantSinkWriter(
             ElementConverter<InputT, QdrantPointWrite> elementConverter,
@@ -63,16 +66,40 @@ public final class QdrantSinkWriter<InputT> extends AsyncSinkWriter<InputT, Qdra
     @Override
     protected void submitRequestEntries(
             List<QdrantPointWrite> writes, ResultHandler<QdrantPointWrite> handler) {
-        send(writes, handler, 1, System.nanoTime());
+        PointOrdering.Turn turn =
+                ordering.admit(writes.stream().map(QdrantPointWrite::pointId).toList());
+        if (turn.waits()) {
+            metrics.heldForOrder();
+        }
+        turn.whenReady(
+                earlierFailure -> {
+                    Batch batch = new Batch(writes, handler, turn, System.nanoTime());
+                    if (earlierFailure == null) {
+                        send(batch, 1);
+                    } else {
+                        fail(
+                                batch,
+                                new QdrantSinkException(
+                                        "Qdrant batch of "
+                                                + writes.size()
+                                                + " writes not sent: an earlier write to one of"
+                                                + " its points failed",
+                                        earlierFailure));
+                    }
+                });
     }
 
-    private void send(
+    /** A batch on its way: its writes, Flink's handle on it and its place in the point order. */
+    private record Batch(
             List<QdrantPointWrite> writes,
             ResultHandler<QdrantPointWrite> handler,
-            int attempt,
-            long startNanos) {
+            PointOrdering.Turn turn,
+            long startNanos) {}
+
+    private void send(Batch batch, int attempt) {
         String collection = options.collection().name();
         boolean wait = options.waitForApply();
+        List<QdrantPointWrite> writes = batch.writes();
         ListenableFuture<?> call =
                 QdrantWriteRequests.onlyUpserts(writes)
                         ? client.upsertAsync(QdrantWriteRequests.upsert(collection, wait, writes))
@@ -84,51 +111,46 @@ public final class QdrantSinkWriter<InputT> extends AsyncSinkWriter<InputT, Qdra
                 new FutureCallback<Object>() {
                     @Override
                     public void onSuccess(Object result) {
-                        long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
-                        metrics.batchWritten(writes.size(), millis);
-                        handler.complete();
+                        long millis =
+                                TimeUnit.NANOSECONDS.toMillis(
+                                        System.nanoTime() - batch.startNanos());
+                        batch.turn().finished();
+                        metrics.batchWritten(writes, millis);
+                        batch.handler().complete();
                     }
 
                     @Override
                     public void onFailure(Throwable failure) {
-                        handleFailure(writes, handler, attempt, startNanos, failure);
+                        handleFailure(batch, attempt, failure);
                     }
                 },
                 MoreExecutors.directExecutor());
     }
 
-    private void handleFailure(
-            List<QdrantPointWrite> writes,
-            ResultHandler<QdrantPointWrite> handler,
-            int attempt,
-            long startNanos,
-            Throwable failure) {
+    private void handleFailure(Batch batch, int attempt, Throwable failure) {
         RetryPolicy policy = options.retryPolicy();
         if (QdrantFailures.isRetryable(failure) && attempt < policy.maxAttempts()) {
             long backoffMs = policy.backoffBefore(attempt + 1).toMillis();
             metrics.retried();
             LOG.warn(
                     "Qdrant write of {} points failed ({}), attempt {} of {}; retrying in {} ms",
-                    writes.size(),
+                    batch.writes().size(),
                     QdrantFailures.describe(failure),
                     attempt,
                     policy.maxAttempts(),
                     backoffMs);
-            retryTimer.schedule(
-                    () -> send(writes, handler, attempt + 1, startNanos),
-                    backoffMs,
-                    TimeUnit.MILLISECONDS);
+            retryTimer.schedule(() -> send(batch, attempt + 1), backoffMs, TimeUnit.MILLISECONDS);
             return;
         }
-        metrics.failed();
         String reason =
                 QdrantFailures.isRetryable(failure)
                         ? "gave up after " + attempt + " attempts"
                         : "not retryable";
-        handler.completeExceptionally(
+        fail(
+                batch,
                 new QdrantSinkException(
                         "Qdrant rejected a batch of "
-                                + writes.size()
+                                + batch.writes().size()
                                 + " points for collection "
                                 + options.collection().name()
                                 + " at "
@@ -138,6 +160,12 @@ public final class QdrantSinkWriter<InputT> extends AsyncSinkWriter<InputT, Qdra
                                 + "): "
                                 + QdrantFailures.describe(failure),
                         failure));
+    }
+
+    private void fail(Batch batch, QdrantSinkException failure) {
+        metrics.failed();
+        batch.turn().failed(failure);
+        batch.handler().completeExceptionally(failure);
     }
 
     @Override

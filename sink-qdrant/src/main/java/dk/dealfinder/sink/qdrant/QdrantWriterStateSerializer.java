@@ -6,8 +6,8 @@ import java.io.IOException;
 import org.apache.flink.connector.base.sink.writer.AsyncSinkWriterStateSerializer;
 
 /**
- * Checkpoints the writes still buffered in a writer: kind, point id and the point's protobuf bytes,
- * so a restore resends exactly what was pending.
+ * Checkpoints the writes still buffered in a writer: kind, point id and the protobuf bytes of the
+ * point or payload, so a restore resends exactly what was pending.
  */
 public final class QdrantWriterStateSerializer
         extends AsyncSinkWriterStateSerializer<QdrantPointWrite> {
@@ -17,8 +17,8 @@ public final class QdrantWriterStateSerializer
             throws IOException {
         out.writeByte(write.kind().code);
         out.writeUTF(write.pointId());
-        out.writeInt(write.pointBytes().length);
-        out.write(write.pointBytes());
+        out.writeInt(write.bytes().length);
+        out.write(write.bytes());
     }
 
     @Override

@@ -3,6 +3,7 @@ package dk.dealfinder.sink.qdrant;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dk.dealfinder.core.model.ListingPointFields;
 import dk.dealfinder.testkit.doubles.qdrant.QdrantDouble;
 import io.qdrant.client.QdrantClient;
 import io.qdrant.client.grpc.Collections.Distance;
@@ -50,10 +51,10 @@ class CollectionBootstrapTest {
         assertThat(params.getSize()).isEqualTo(384);
         assertThat(params.getDistance()).isEqualTo(Distance.Cosine);
         assertThat(qdrant.payloadIndexes("listings"))
-                .containsEntry(ListingPayload.SITE, PayloadSchemaType.Keyword)
-                .containsEntry(ListingPayload.PRICE, PayloadSchemaType.Float)
-                .containsEntry(ListingPayload.PUBLISHED_AT, PayloadSchemaType.Datetime)
-                .containsEntry(ListingPayload.ACTIVE, PayloadSchemaType.Bool);
+                .containsEntry(ListingPointFields.SITE, PayloadSchemaType.Keyword)
+                .containsEntry(ListingPointFields.PRICE, PayloadSchemaType.Float)
+                .containsEntry(ListingPointFields.PUBLISHED_AT, PayloadSchemaType.Datetime)
+                .containsEntry(ListingPointFields.ACTIVE, PayloadSchemaType.Bool);
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dk.dealfinder.core.model.EmbeddedListing;
+import dk.dealfinder.core.model.ListingPointFields;
 import io.qdrant.client.grpc.Collections.PayloadSchemaType;
 import io.qdrant.client.grpc.JsonWithInt.Value;
 import io.qdrant.client.grpc.Points.PointStruct;
@@ -38,26 +39,27 @@ class EmbeddedListingConverterTest {
         List<Float> values =
                 vector.hasDense() ? vector.getDense().getDataList() : vector.getDataList();
         assertThat(values).hasSize(TestListings.DIMENSION);
-        assertThat(payload.get(ListingPayload.SITE).getStringValue()).isEqualTo("dba.dk");
-        assertThat(payload.get(ListingPayload.PRICE).getDoubleValue()).isEqualTo(1007.0);
-        assertThat(payload.get(ListingPayload.POSTCODE).getStringValue()).isEqualTo("2100");
+        assertThat(payload.get(ListingPointFields.SITE).getStringValue()).isEqualTo("dba.dk");
+        assertThat(payload.get(ListingPointFields.PRICE).getDoubleValue()).isEqualTo(1007.0);
+        assertThat(payload.get(ListingPointFields.POSTCODE).getStringValue()).isEqualTo("2100");
         Map<String, Value> location =
-                payload.get(ListingPayload.LOCATION).getStructValue().getFieldsMap();
+                payload.get(ListingPointFields.LOCATION).getStructValue().getFieldsMap();
         assertThat(location.get("lat").getDoubleValue()).isBetween(55.6, 55.8);
         assertThat(location.get("lon").getDoubleValue()).isBetween(12.4, 12.7);
-        assertThat(payload.get(ListingPayload.CATEGORY).getStringValue()).isEqualTo("Cykler");
-        assertThat(payload.get(ListingPayload.SELLER_TYPE).getStringValue()).isEqualTo("PRIVATE");
-        assertThat(payload.get(ListingPayload.ACTIVE).getBoolValue()).isTrue();
-        assertThat(payload.get(ListingPayload.PUBLISHED_AT).getStringValue())
+        assertThat(payload.get(ListingPointFields.CATEGORY).getStringValue()).isEqualTo("Cykler");
+        assertThat(payload.get(ListingPointFields.SELLER_TYPE).getStringValue())
+                .isEqualTo("PRIVATE");
+        assertThat(payload.get(ListingPointFields.ACTIVE).getBoolValue()).isTrue();
+        assertThat(payload.get(ListingPointFields.PUBLISHED_AT).getStringValue())
                 .isEqualTo("2026-01-01T00:07:00Z");
-        assertThat(payload.get(ListingPayload.LISTING_KEY).getStringValue())
+        assertThat(payload.get(ListingPointFields.LISTING_KEY).getStringValue())
                 .isEqualTo("dba.dk:ad7");
-        assertThat(payload.get(ListingPayload.VERSION).getIntegerValue()).isEqualTo(3);
-        assertThat(payload.get(ListingPayload.MODEL_ID).getStringValue())
+        assertThat(payload.get(ListingPointFields.VERSION).getIntegerValue()).isEqualTo(3);
+        assertThat(payload.get(ListingPointFields.MODEL_ID).getStringValue())
                 .isEqualTo(TestListings.MODEL_ID);
         assertThat(ListingPayload.INDEXES)
-                .containsEntry(ListingPayload.LOCATION, PayloadSchemaType.Geo)
-                .containsKeys(ListingPayload.PRICE, ListingPayload.PUBLISHED_AT);
+                .containsEntry(ListingPointFields.LOCATION, PayloadSchemaType.Geo)
+                .containsKeys(ListingPointFields.PRICE, ListingPointFields.PUBLISHED_AT);
     }
 
     @Test

@@ -26,6 +26,20 @@ final class ListingStreamJob {
     static JobExecutionResult run(
             int records, int ads, boolean failOnce, QdrantSink<EmbeddedListing> sink)
             throws Exception {
+        StreamExecutionEnvironment env = environment(failOnce);
+        env.fromSequence(0, records - 1)
+                .map(new ToListing(ads))
+                .map(new FailOnce<EmbeddedListing>(records / 4))
+                .returns(EmbeddedListing.class)
+                .sinkTo(sink);
+        return env.execute("qdrant-sink-test");
+    }
+
+    /**
+     * Parallelism 2, a checkpoint every 50 ms, no Kryo, and with {@code failOnce} room for the
+     * restart after the {@link FailOnce} failure (which it arms).
+     */
+    static StreamExecutionEnvironment environment(boolean failOnce) {
         Configuration configuration = new Configuration();
         configuration.set(PipelineOptions.GENERIC_TYPES, false);
         if (failOnce) {
@@ -42,11 +56,7 @@ final class ListingStreamJob {
                 StreamExecutionEnvironment.getExecutionEnvironment(configuration);
         env.setParallelism(2);
         env.enableCheckpointing(50);
-        env.fromSequence(0, records - 1)
-                .map(new ToListing(ads))
-                .map(new FailOnce(records / 4))
-                .sinkTo(sink);
-        return env.execute("qdrant-sink-test");
+        return env;
     }
 
     /** Record n is version n / ads of ad n % ads. */
@@ -69,8 +79,7 @@ final class ListingStreamJob {
      * sink's buffered state, or after {@code latest} records if no checkpoint completed by then;
      * either way exactly once per test.
      */
-    static final class FailOnce
-            implements MapFunction<EmbeddedListing, EmbeddedListing>, CheckpointListener {
+    static final class FailOnce<T> implements MapFunction<T, T>, CheckpointListener {
 
         private final long latest;
         private volatile boolean checkpointed;
@@ -81,12 +90,12 @@ final class ListingStreamJob {
         }
 
         @Override
-        public EmbeddedListing map(EmbeddedListing listing) {
+        public T map(T record) {
             seen++;
             if ((checkpointed || seen >= latest) && FAILED.compareAndSet(false, true)) {
                 throw new IllegalStateException("injected task failure at record " + seen);
             }
-            return listing;
+            return record;
         }
 
         @Override

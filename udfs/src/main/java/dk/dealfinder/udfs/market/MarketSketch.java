@@ -1,6 +1,7 @@
 package dk.dealfinder.udfs.market;
 
 import dk.dealfinder.core.model.MarketEstimate;
+import java.util.List;
 import org.apache.datasketches.kll.KllDoublesSketch;
 import org.apache.datasketches.memory.Memory;
 
@@ -29,17 +30,39 @@ final class MarketSketch {
         for (byte[] day : days) {
             merged.merge(heapify(day));
         }
-        if (merged.isEmpty()) {
+        return estimate(merged, queryId, horizonDays, asOf, MarketEstimate.Source.SAVED_QUERY);
+    }
+
+    /** The estimate from a handful of prices, exact as long as they are fewer than ~200. */
+    static MarketEstimate estimate(
+            String queryId,
+            List<Double> prices,
+            int horizonDays,
+            long asOf,
+            MarketEstimate.Source source) {
+        KllDoublesSketch sketch = KllDoublesSketch.newHeapInstance(K);
+        prices.forEach(sketch::update);
+        return estimate(sketch, queryId, horizonDays, asOf, source);
+    }
+
+    private static MarketEstimate estimate(
+            KllDoublesSketch sketch,
+            String queryId,
+            int horizonDays,
+            long asOf,
+            MarketEstimate.Source source) {
+        if (sketch.isEmpty()) {
             return MarketEstimate.none(queryId, horizonDays, asOf);
         }
         return new MarketEstimate(
                 queryId,
-                merged.getN(),
-                merged.getQuantile(0.5),
-                merged.getQuantile(0.25),
-                merged.getQuantile(0.75),
+                sketch.getN(),
+                sketch.getQuantile(0.5),
+                sketch.getQuantile(0.25),
+                sketch.getQuantile(0.75),
                 horizonDays,
-                asOf);
+                asOf,
+                source);
     }
 
     private static KllDoublesSketch heapify(byte[] bytes) {

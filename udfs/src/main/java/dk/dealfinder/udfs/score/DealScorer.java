@@ -126,9 +126,12 @@ public class DealScorer implements MapFunction<PricedMatch, ScoredDeal> {
         if (market != null && market.n() >= policy.minComparables() && market.median() > 0) {
             double discount = (market.median() - price) / market.median();
             String against =
-                    String.format(
-                            "the median of %d comparable listings in %d days",
-                            market.n(), market.horizonDays());
+                    market.source() == MarketEstimate.Source.SIMILAR_LISTINGS
+                            ? String.format(
+                                    "the median of %d similar listings in Qdrant", market.n())
+                            : String.format(
+                                    "the median of %d comparable listings in %d days",
+                                    market.n(), market.horizonDays());
             return new PriceYardstick(
                     clamp(0.5 + discount),
                     standing(price < market.median(), PriceStanding.UNDER_MARKET),

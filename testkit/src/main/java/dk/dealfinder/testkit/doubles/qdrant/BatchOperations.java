@@ -3,7 +3,10 @@ package dk.dealfinder.testkit.doubles.qdrant;
 import io.qdrant.client.grpc.Points.PointsUpdateOperation;
 import java.util.List;
 
-/** The operations of an {@code UpdateBatch} request, validated up front and applied in order. */
+/**
+ * The operations of an {@code UpdateBatch} request, validated up front and applied in order; like
+ * Qdrant, an operation that fails stops the batch and leaves the earlier ones applied.
+ */
 final class BatchOperations {
 
     private BatchOperations() {}
@@ -17,17 +20,17 @@ final class BatchOperations {
                                 .toList();
                 return () -> collection.upsert(points);
             case DELETE_POINTS:
-                List<String> deleted =
-                        PointConversions.selectedKeys(
+                PointConversions.Selection deleted =
+                        PointConversions.selection(
                                 collection, operation.getDeletePoints().getPoints());
-                return () -> collection.delete(deleted);
+                return () -> collection.delete(deleted.keys().get());
             case SET_PAYLOAD:
                 var setPayload = operation.getSetPayload();
                 if (setPayload.hasKey()) {
                     throw QdrantDoubleException.unsupported("set payload at a nested key");
                 }
-                List<String> updated =
-                        PointConversions.selectedKeys(collection, setPayload.getPointsSelector());
+                PointConversions.Selection updated =
+                        PointConversions.selection(collection, setPayload.getPointsSelector());
                 return () -> collection.setPayload(updated, setPayload.getPayloadMap());
             default:
                 throw QdrantDoubleException.unsupported(

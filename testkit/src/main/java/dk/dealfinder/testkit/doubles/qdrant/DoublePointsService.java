@@ -60,10 +60,12 @@ final class DoublePointsService extends PointsGrpc.PointsImplBase {
                 observer,
                 () -> {
                     StoredCollection collection = storage.collection(request.getCollectionName());
-                    List<String> keys =
-                            PointConversions.selectedKeys(collection, request.getPoints());
+                    PointConversions.Selection selection =
+                            PointConversions.selection(collection, request.getPoints());
                     return operation(
-                            storage.apply(request.getWait(), () -> collection.delete(keys)));
+                            storage.apply(
+                                    request.getWait(),
+                                    () -> collection.delete(selection.keys().get())));
                 });
     }
 
@@ -77,12 +79,14 @@ final class DoublePointsService extends PointsGrpc.PointsImplBase {
                     if (request.hasKey()) {
                         throw QdrantDoubleException.unsupported("set payload at a nested key");
                     }
-                    List<String> keys =
-                            PointConversions.selectedKeys(collection, request.getPointsSelector());
+                    PointConversions.Selection selection =
+                            PointConversions.selection(collection, request.getPointsSelector());
                     return operation(
                             storage.apply(
                                     request.getWait(),
-                                    () -> collection.setPayload(keys, request.getPayloadMap())));
+                                    () ->
+                                            collection.setPayload(
+                                                    selection, request.getPayloadMap())));
                 });
     }
 

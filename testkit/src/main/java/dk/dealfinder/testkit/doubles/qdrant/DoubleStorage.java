@@ -15,8 +15,9 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The collections of the Qdrant double and its update queue. Like Qdrant, every update is validated
  * first, then applied in arrival order by one writer; {@code wait=true} answers after the update is
- * applied, {@code wait=false} as soon as it is queued, so a client that reads right after an
- * unwaited write can miss it, as it can against real Qdrant.
+ * applied (or with the error applying it raised, such as NOT_FOUND for a set-payload on a missing
+ * point id), {@code wait=false} as soon as it is queued, so a client that reads right after an
+ * unwaited write can miss it, and never hears of its failure, as against real Qdrant.
  */
 final class DoubleStorage implements AutoCloseable {
 
@@ -74,6 +75,9 @@ final class DoubleStorage implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted waiting for an update", e);
             } catch (ExecutionException e) {
+                if (e.getCause() instanceof QdrantDoubleException rejected) {
+                    throw rejected;
+                }
                 throw new IllegalStateException("update failed in the Qdrant double", e.getCause());
             }
         }

@@ -54,11 +54,7 @@ final class NearestSearch {
             case ID:
                 StoredPoint example = collection.point(nearest.getId());
                 if (example == null) {
-                    throw new QdrantDoubleException(
-                            io.grpc.Status.Code.NOT_FOUND,
-                            "Not found: No point with id "
-                                    + PointKeys.keyOf(nearest.getId()).substring(2)
-                                    + " found");
+                    throw QdrantDoubleException.pointNotFound(PointKeys.keyOf(nearest.getId()));
                 }
                 // The example point itself is left out of its own neighbours.
                 return shape.rank(collection, example.vector(), nearest.getId());

@@ -13,6 +13,7 @@ import io.qdrant.client.grpc.Points.WithPayloadSelector;
 import io.qdrant.client.grpc.Points.WithVectorsSelector;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /** Between the wire messages and {@link StoredPoint}s. */
@@ -35,17 +36,31 @@ final class PointConversions {
                 point.getId(), collection.checkedVector(values), point.getPayloadMap());
     }
 
-    /** Keys of the selected points: listed ids (existing or not) or those matching a filter. */
-    static List<String> selectedKeys(StoredCollection collection, PointsSelector selector) {
+    /**
+     * The points a selector selects, checked now and resolved when the update is applied (so a
+     * filter sees what earlier updates in the queue or batch wrote).
+     */
+    static Selection selection(StoredCollection collection, PointsSelector selector) {
         switch (selector.getPointsSelectorOneOfCase()) {
             case POINTS:
-                return selector.getPoints().getIdsList().stream().map(PointKeys::keyOf).toList();
+                List<String> keys =
+                        selector.getPoints().getIdsList().stream().map(PointKeys::keyOf).toList();
+                return new Selection(() -> keys, true);
             case FILTER:
-                return collection.keysMatching(selector.getFilter());
+                return new Selection(() -> collection.keysMatching(selector.getFilter()), false);
             default:
                 throw QdrantDoubleException.invalid("points selector is not set");
         }
     }
+
+    /**
+     * Selected points.
+     *
+     * @param keys the point keys, resolved when called
+     * @param byId whether the points were listed by id (Qdrant then insists that a point whose
+     *     payload is set exists), rather than matched by a filter
+     */
+    record Selection(Supplier<List<String>> keys, boolean byId) {}
 
     static ScoredPoint scored(
             StoredPoint point,

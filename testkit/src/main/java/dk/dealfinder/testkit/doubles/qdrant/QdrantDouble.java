@@ -8,6 +8,7 @@ import io.grpc.Status;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.qdrant.client.QdrantClient;
 import io.qdrant.client.QdrantGrpcClient;
+import io.qdrant.client.grpc.Collections.Distance;
 import io.qdrant.client.grpc.Collections.PayloadSchemaType;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -27,12 +28,14 @@ import org.slf4j.LoggerFactory;
  * A protocol double of Qdrant's gRPC API on 127.0.0.1, built on the official client jar's generated
  * service bases, so the real {@link QdrantClient} talks to it unchanged. It keeps Qdrant's
  * semantics for what dealfinder uses: collections with one dense vector, upsert that overwrites by
- * id (UUID or integer), exact nearest search through the query and search APIs with keyword, range,
- * datetime and geo filters, delete, set payload, payload indexes, the {@code wait} flag and a 32
- * MiB request limit. Tests can queue errors per method, add latency, and read back every request it
- * received. Its REST side answers the query endpoint only, from the same data. It is not Qdrant: no
- * HNSW, no persistence, no cluster; anything it does not model is refused with {@code
- * UNIMPLEMENTED} rather than guessed.
+ * id (UUID or integer), exact nearest search through the query and search APIs (by vector or by
+ * point id) with keyword (also on arrays), range, datetime, geo, {@code has_id} and {@code
+ * is_empty} filters, delete, set payload (NOT_FOUND for a missing point id, as Qdrant), update
+ * batches applied in order, payload indexes, the {@code wait} flag and a 32 MiB request limit.
+ * Tests can queue errors per method, add latency, and read back every request it received. Its REST
+ * side answers the query endpoint only, from the same data. It is not Qdrant: no HNSW, no
+ * persistence, no cluster; anything it does not model is refused with {@code UNIMPLEMENTED} rather
+ * than guessed.
  */
 public final class QdrantDouble implements AutoCloseable {
 
@@ -147,7 +150,16 @@ public final class QdrantDouble implements AutoCloseable {
 
     /** Delays every answer by {@code latency}, as a network hop and a busy server would. */
     public void setLatency(Duration latency) {
-        interceptor.setLatency(latency);
+        interceptor.setLatency(latency, latency);
+    }
+
+    /**
+     * Delays each call by a random time between {@code min} and {@code max} before handling it, so
+     * concurrent requests reach the storage, and are applied, in another order than they were sent,
+     * as over a real network.
+     */
+    public void setLatency(Duration min, Duration max) {
+        interceptor.setLatency(min, max);
     }
 
     /** Every request answered so far, in the order the answers were sent. */
@@ -168,6 +180,11 @@ public final class QdrantDouble implements AutoCloseable {
     public void resetRequests() {
         interceptor.clearLog();
         interceptor.faults().clear();
+    }
+
+    /** Creates a collection directly, as a test's starting point (the client's call works too). */
+    public void createCollection(String collection, int vectorSize, Distance distance) {
+        storage.create(collection, vectorSize, distance);
     }
 
     public boolean hasCollection(String collection) {

@@ -21,6 +21,16 @@ final class QdrantDoubleException extends RuntimeException {
                 Status.Code.NOT_FOUND, "Not found: Collection `" + collection + "` doesn't exist!");
     }
 
+    /** Qdrant's answer to a point id that names no point, from its point key. */
+    static QdrantDoubleException pointNotFound(String pointKey) {
+        String id = pointKey.substring(2);
+        if (pointKey.startsWith("n:")) {
+            id = id.replaceFirst("^0+(?=.)", "");
+        }
+        return new QdrantDoubleException(
+                Status.Code.NOT_FOUND, "Not found: No point with id " + id + " found");
+    }
+
     /** For the parts of Qdrant's API this double does not model: say so instead of guessing. */
     static QdrantDoubleException unsupported(String what) {
         return new QdrantDoubleException(

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
@@ -25,14 +26,16 @@ final class RecordingInterceptor implements ServerInterceptor {
     private final FaultPlan faults = new FaultPlan();
     private final List<RecordedRequest> log = new ArrayList<>();
     private final AtomicLong sequence = new AtomicLong();
-    private volatile long latencyNanos;
+    private volatile long minLatencyNanos;
+    private volatile long maxLatencyNanos;
 
     FaultPlan faults() {
         return faults;
     }
 
-    void setLatency(Duration latency) {
-        latencyNanos = latency.toNanos();
+    void setLatency(Duration min, Duration max) {
+        maxLatencyNanos = max.toNanos();
+        minLatencyNanos = min.toNanos();
     }
 
     List<RecordedRequest> log() {
@@ -87,7 +90,9 @@ final class RecordingInterceptor implements ServerInterceptor {
 
     /** Waits the configured latency, on the thread answering the call. */
     void pause() {
-        long latency = latencyNanos;
+        long min = minLatencyNanos;
+        long max = Math.max(min, maxLatencyNanos);
+        long latency = min == max ? min : ThreadLocalRandom.current().nextLong(min, max + 1);
         if (latency > 0) {
             LockSupport.parkNanos(latency);
         }

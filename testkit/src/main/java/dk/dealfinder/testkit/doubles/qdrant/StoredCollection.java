@@ -59,15 +59,25 @@ final class StoredCollection {
         keys.forEach(points::remove);
     }
 
-    /** Merges {@code payload} into each point's payload, as Qdrant's set-payload does. */
-    synchronized void setPayload(List<String> keys, Map<String, Value> payload) {
-        for (String key : keys) {
+    /**
+     * Merges {@code payload} into each point's payload, as Qdrant's set-payload does. Points
+     * selected by id must exist: like Qdrant, the existing ones are updated and the first missing
+     * one fails the operation with NOT_FOUND.
+     */
+    synchronized void setPayload(PointConversions.Selection selection, Map<String, Value> payload) {
+        String missing = null;
+        for (String key : selection.keys().get()) {
             StoredPoint old = points.get(key);
-            if (old != null) {
-                Map<String, Value> merged = new HashMap<>(old.payload());
-                merged.putAll(payload);
-                points.put(key, new StoredPoint(old.id(), old.vector(), merged));
+            if (old == null) {
+                missing = missing == null ? key : missing;
+                continue;
             }
+            Map<String, Value> merged = new HashMap<>(old.payload());
+            merged.putAll(payload);
+            points.put(key, new StoredPoint(old.id(), old.vector(), merged));
+        }
+        if (missing != null && selection.byId()) {
+            throw QdrantDoubleException.pointNotFound(missing);
         }
     }
 
