@@ -2,6 +2,7 @@ package dk.dealfinder.job;
 
 import dk.dealfinder.core.config.ClassifierConfig;
 import dk.dealfinder.core.config.DealfinderConfig;
+import dk.dealfinder.core.config.QdrantConfig;
 import dk.dealfinder.core.embedding.EmbeddingModelSpec;
 import dk.dealfinder.core.model.Alert;
 import dk.dealfinder.core.model.ChangeKind;
@@ -14,7 +15,11 @@ import dk.dealfinder.core.model.SavedQuerySnapshot;
 import dk.dealfinder.core.store.JdbcSavedQueryStore;
 import dk.dealfinder.core.store.SavedQueryStore;
 import dk.dealfinder.job.sink.JdbcDeadLetterOutput;
+import dk.dealfinder.job.sink.QdrantWiring;
 import dk.dealfinder.scraper.ScraperSource;
+import dk.dealfinder.sink.qdrant.PointUpdate;
+import dk.dealfinder.sink.qdrant.QdrantPointUpdates;
+import dk.dealfinder.sink.qdrant.QdrantWrite;
 import dk.dealfinder.udfs.change.ChangeDetector;
 import dk.dealfinder.udfs.classify.ClassifiedMatch;
 import dk.dealfinder.udfs.dedup.BandedListing;
@@ -27,6 +32,7 @@ import dk.dealfinder.udfs.dedup.RepostResolver;
 import dk.dealfinder.udfs.embed.ListingEmbedder;
 import dk.dealfinder.udfs.inference.AsyncClassifier;
 import dk.dealfinder.udfs.inference.InferenceLog;
+import dk.dealfinder.udfs.market.ComparablesFallback;
 import dk.dealfinder.udfs.market.MarketPricer;
 import dk.dealfinder.udfs.market.PricedMatch;
 import dk.dealfinder.udfs.match.QueryMatch;
@@ -48,6 +54,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.functions.MapFunction;
+import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.PipelineOptions;
@@ -99,6 +106,9 @@ public final class DealfinderJob {
      * (matching and classification), so a day is ample and keeps the state small.
      */
     static final Duration PRICE_NOTE_MEMORY = Duration.ofDays(1);
+
+    /** Listings waiting at once for their Qdrant comparables. */
+    static final int COMPARABLES_CAPACITY = 100;
 
     private final DealfinderConfig config;
     private final Source<RawListing, ?, ?> listings;
@@ -191,16 +201,6 @@ public final class DealfinderJob {
                 versions.map(ListingChange::listing).name("changed-listing").uid("changed-listing");
 
         DataStream<EmbeddedListing> embedded = embed(changed);
-        sinks.embeddings()
-                .ifPresent(
-                        vectorStore ->
-                                embedded.filter(ListingEmbedder::isEmbedded)
-                                        .name("embedded")
-                                        .uid("embedded")
-                                        .keyBy(e -> e.listing().listingKey())
-                                        .sinkTo(vectorStore)
-                                        .name("qdrant")
-                                        .uid("qdrant-sink"));
 
         BroadcastStream<SavedQuerySnapshot> queries =
                 env.fromSource(savedQueries, SavedQueryPoller.watermarks(), "saved-queries")
@@ -214,6 +214,8 @@ public final class DealfinderJob {
                         .uid("query-matcher");
 
         DataStream<ClassifiedMatch> classified = classify(matches);
+        sinks.embeddings()
+                .ifPresent(vectorStore -> storeVectors(embedded, changes, classified, vectorStore));
         SingleOutputStreamOperator<PricedMatch> priced =
                 classified
                         .keyBy(m -> m.query().id())
@@ -225,7 +227,8 @@ public final class DealfinderJob {
                 .name("market-estimates-postgres")
                 .uid("market-estimates-postgres");
         DataStream<ScoredDeal> scored =
-                priced.map(new DealScorer(scoringPolicy()))
+                withComparables(priced)
+                        .map(new DealScorer(scoringPolicy()))
                         .name("deal-scorer")
                         .uid("deal-scorer")
                         .keyBy(d -> d.match().listing().listingKey())
@@ -317,6 +320,77 @@ public final class DealfinderJob {
                         ListingEmbedder.retries(async.retryAttempts(), async.retryBackoff()))
                 .name("embedder")
                 .uid("embedder");
+    }
+
+    /**
+     * Each listing's point in the vector store: its embedding with every saved query's verdict,
+     * made inactive (or deleted) when the listing is REMOVED and active again when RELISTED. One
+     * keyed operator orders a listing's writes (a verdict may come before or after the embedding);
+     * the sink follows it directly, so a point's writes reach Qdrant in that order.
+     */
+    private void storeVectors(
+            DataStream<EmbeddedListing> embedded,
+            DataStream<ListingChange> changes,
+            DataStream<ClassifiedMatch> classified,
+            Sink<QdrantWrite> vectorStore) {
+        DataStream<PointUpdate> updates =
+                classified
+                        .map(DealfinderJob::verdictOf)
+                        .name("point-verdicts")
+                        .uid("point-verdicts")
+                        .union(
+                                changes.filter(PointUpdate::concerns)
+                                        .name("removals-and-relistings")
+                                        .uid("removals-and-relistings")
+                                        .map(PointUpdate::of)
+                                        .name("point-lifecycle")
+                                        .uid("point-lifecycle"));
+        embedded.filter(ListingEmbedder::isEmbedded)
+                .name("embedded")
+                .uid("embedded")
+                .keyBy(e -> e.listing().listingKey())
+                .connect(updates.keyBy(PointUpdate::listingKey))
+                .process(
+                        new QdrantPointUpdates(
+                                config.qdrant().onRemoved(), config.deals().listingMemory()))
+                .name("qdrant-point-updates")
+                .uid("qdrant-point-updates")
+                .sinkTo(vectorStore)
+                .name("qdrant")
+                .uid("qdrant-sink");
+    }
+
+    private static PointUpdate verdictOf(ClassifiedMatch m) {
+        return PointUpdate.verdict(
+                m.listing().listingKey(),
+                m.query().id(),
+                m.verdict().name(),
+                m.listing().fetchedAt());
+    }
+
+    /**
+     * With Qdrant configured, a listing whose saved query has too few prices of its own is priced
+     * against its nearest RELEVANT listings there ({@code deals.comparables}).
+     */
+    private DataStream<PricedMatch> withComparables(DataStream<PricedMatch> priced) {
+        DealfinderConfig.Deals deals = config.deals();
+        QdrantConfig qdrant = config.qdrant();
+        if (!qdrant.enabled() || deals.comparables() == 0) {
+            return priced;
+        }
+        return AsyncDataStream.unorderedWait(
+                        priced,
+                        new ComparablesFallback(
+                                QdrantWiring.connection(qdrant, deals.comparablesTimeout())::open,
+                                qdrant.collection(),
+                                deals.comparables(),
+                                deals.minComparables(),
+                                deals.comparablesTimeout()),
+                        deals.comparablesTimeout().toMillis(),
+                        TimeUnit.MILLISECONDS,
+                        COMPARABLES_CAPACITY)
+                .name("market-comparables")
+                .uid("market-comparables");
     }
 
     /**

@@ -3,7 +3,6 @@ package dk.dealfinder.job;
 import dk.dealfinder.core.config.DealfinderConfig;
 import dk.dealfinder.core.model.Alert;
 import dk.dealfinder.core.model.DeadLetter;
-import dk.dealfinder.core.model.EmbeddedListing;
 import dk.dealfinder.core.model.ListingChange;
 import dk.dealfinder.core.model.MarketEstimate;
 import dk.dealfinder.core.model.PricePoint;
@@ -13,6 +12,7 @@ import dk.dealfinder.job.sink.AlertSink;
 import dk.dealfinder.job.sink.PostgresSinks;
 import dk.dealfinder.job.sink.QdrantWiring;
 import dk.dealfinder.job.sink.RawArchive;
+import dk.dealfinder.sink.qdrant.QdrantWrite;
 import dk.dealfinder.udfs.inference.InferenceRecord;
 import dk.dealfinder.udfs.inference.LabelRecord;
 import dk.dealfinder.udfs.rank.RankedDeal;
@@ -38,7 +38,7 @@ import org.apache.flink.api.connector.sink2.Sink;
  * @param modelInferences every classification decision ({@code model_inferences})
  * @param labels LLM verdicts as labelled examples ({@code labels})
  * @param rawArchive optional archive of every scraped listing (Kafka), enabling replay
- * @param embeddings optional vector store of listing embeddings (Qdrant)
+ * @param embeddings optional vector store of listing embeddings, verdicts and removals (Qdrant)
  */
 public record JobSinks(
         Sink<ListingChange> listings,
@@ -53,7 +53,7 @@ public record JobSinks(
         Sink<InferenceRecord> modelInferences,
         Sink<LabelRecord> labels,
         Optional<Sink<RawListing>> rawArchive,
-        Optional<Sink<EmbeddedListing>> embeddings) {
+        Optional<Sink<QdrantWrite>> embeddings) {
 
     public static JobSinks fromConfig(DealfinderConfig config) {
         PostgresSinks postgres = new PostgresSinks(config.postgres());
@@ -62,7 +62,7 @@ public record JobSinks(
                 config.kafka().enabled()
                         ? Optional.of(RawArchive.sink(config.kafka(), config.job().name()))
                         : Optional.empty();
-        Optional<Sink<EmbeddedListing>> embeddings =
+        Optional<Sink<QdrantWrite>> embeddings =
                 config.qdrant().enabled()
                         ? Optional.of(QdrantWiring.sink(config.qdrant()))
                         : Optional.empty();

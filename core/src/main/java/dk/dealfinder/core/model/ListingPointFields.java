@@ -16,11 +16,17 @@ public final class ListingPointFields {
     public static final String CURRENCY = "currency";
     public static final String POSTCODE = "postcode";
 
-    /** Approximate centre of the postcode's area as {@code {lat, lon}}, for geo radius filters. */
+    /**
+     * Where the listing is as {@code {lat, lon}}, for geo radius filters: the item page's
+     * coordinates, else the approximate centre of the postcode's area.
+     */
     public static final String LOCATION = "location";
 
     public static final String CATEGORY = "category";
     public static final String SELLER_TYPE = "seller_type";
+
+    /** The site's condition text ("Brugt - god stand"), absent when it did not say. */
+    public static final String CONDITION = "condition";
 
     /** RFC 3339 UTC timestamp, for datetime range filters. */
     public static final String PUBLISHED_AT = "published_at";

@@ -24,6 +24,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -44,6 +45,7 @@ final class ScenarioStack implements AutoCloseable {
     private final String pgUrl;
     private final LocalMarketplace marketplace;
     private final AlertServer alertServer;
+    private final Map<String, String> extraSections = new LinkedHashMap<>();
 
     private ScenarioStack(String database) throws Exception {
         pgUrl = SharedPostgres.newDatabase(database);
@@ -104,11 +106,19 @@ final class ScenarioStack implements AutoCloseable {
         new JdbcSavedQueryStore(pgUrl, "postgres", "", List.of()).upsert(query);
     }
 
+    /** Adds (or replaces) a config section for the jobs started from now on. */
+    ScenarioStack withSection(String key, String flowYaml) {
+        extraSections.put(key, flowYaml);
+        return this;
+    }
+
     DealfinderConfig config() {
-        return LocalStackConfig.of(marketplace.baseUrl(), pgUrl, alertServer.baseUrl(), token)
-                .section("job", "{name: scenario, checkpointInterval: 1s}")
-                .section("deals", "{imageHashCache: \"" + SharedRedis.uri() + "\"}")
-                .config();
+        LocalStackConfig config =
+                LocalStackConfig.of(marketplace.baseUrl(), pgUrl, alertServer.baseUrl(), token)
+                        .section("job", "{name: scenario, checkpointInterval: 1s}")
+                        .section("deals", "{imageHashCache: \"" + SharedRedis.uri() + "\"}");
+        extraSections.forEach(config::section);
+        return config.config();
     }
 
     JobClient startJob(Configuration flink) throws Exception {

@@ -2,6 +2,7 @@ package dk.dealfinder.sink.qdrant;
 
 import static dk.dealfinder.core.model.ListingPointFields.ACTIVE;
 import static dk.dealfinder.core.model.ListingPointFields.CATEGORY;
+import static dk.dealfinder.core.model.ListingPointFields.CONDITION;
 import static dk.dealfinder.core.model.ListingPointFields.CURRENCY;
 import static dk.dealfinder.core.model.ListingPointFields.LISTING_KEY;
 import static dk.dealfinder.core.model.ListingPointFields.LOCATION;
@@ -31,6 +32,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -67,15 +69,8 @@ public final class ListingPayload {
         }
         put(payload, CURRENCY, listing.currency());
         put(payload, POSTCODE, listing.postcode());
-        DanishPostcodeCentres.centre(listing.postcode())
-                .ifPresent(
-                        c ->
-                                payload.put(
-                                        LOCATION,
-                                        value(
-                                                Map.of(
-                                                        "lat", value(c.latitude()),
-                                                        "lon", value(c.longitude())))));
+        location(listing).ifPresent(at -> payload.put(LOCATION, at));
+        put(payload, CONDITION, listing.condition());
         put(payload, CATEGORY, listing.category());
         if (listing.sellerType() != null) {
             payload.put(SELLER_TYPE, value(listing.sellerType().name()));
@@ -88,6 +83,22 @@ public final class ListingPayload {
         put(payload, MODEL_ID, embedded.modelId());
         payload.putAll(verdicts(verdicts));
         return payload;
+    }
+
+    /**
+     * Where the listing is, as a geo point: the item page's coordinates when it gave them, else the
+     * approximate centre of the listing's postcode; empty when neither is known.
+     */
+    static Optional<Value> location(Listing listing) {
+        if (listing.hasCoordinates()) {
+            return Optional.of(geo(listing.latitude(), listing.longitude()));
+        }
+        return DanishPostcodeCentres.centre(listing.postcode())
+                .map(c -> geo(c.latitude(), c.longitude()));
+    }
+
+    private static Value geo(double latitude, double longitude) {
+        return value(Map.of("lat", value(latitude), "lon", value(longitude)));
     }
 
     /**

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dk.dealfinder.core.model.EmbeddedListing;
+import dk.dealfinder.core.model.Listing;
 import dk.dealfinder.core.model.ListingPointFields;
 import io.qdrant.client.grpc.Collections.PayloadSchemaType;
 import io.qdrant.client.grpc.JsonWithInt.Value;
@@ -60,6 +61,43 @@ class EmbeddedListingConverterTest {
         assertThat(ListingPayload.INDEXES)
                 .containsEntry(ListingPointFields.LOCATION, PayloadSchemaType.Geo)
                 .containsKeys(ListingPointFields.PRICE, ListingPointFields.PUBLISHED_AT);
+    }
+
+    @Test
+    void theItemPagesCoordinatesAndConditionWinOverThePostcodeCentre() {
+        EmbeddedListing e = TestListings.embedded(7, 3);
+        Listing l = e.listing();
+        Listing placed =
+                new Listing(
+                        l.listingKey(),
+                        l.site(),
+                        l.adId(),
+                        l.url(),
+                        l.title(),
+                        l.description(),
+                        l.price(),
+                        l.currency(),
+                        l.location(),
+                        l.postcode(),
+                        l.imageUrls(),
+                        l.publishedAt(),
+                        l.fetchedAt(),
+                        l.version(),
+                        l.sellerType(),
+                        l.category(),
+                        "Som ny",
+                        56.15,
+                        10.2);
+
+        Map<String, Value> payload =
+                ListingPayload.of(new EmbeddedListing(placed, e.vector(), e.modelId()));
+
+        Map<String, Value> location =
+                payload.get(ListingPointFields.LOCATION).getStructValue().getFieldsMap();
+        assertThat(location.get("lat").getDoubleValue()).isEqualTo(56.15);
+        assertThat(location.get("lon").getDoubleValue()).isEqualTo(10.2);
+        assertThat(payload.get(ListingPointFields.CONDITION).getStringValue()).isEqualTo("Som ny");
+        assertThat(ListingPayload.of(e)).doesNotContainKey(ListingPointFields.CONDITION);
     }
 
     @Test
