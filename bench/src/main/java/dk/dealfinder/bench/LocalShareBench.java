@@ -161,36 +161,29 @@ final class LocalShareBench {
         Map<String, String> terms =
                 Workload.QUERIES.stream()
                         .collect(Collectors.toMap(SavedQuery::id, SavedQuery::terms));
-        long decisions = 0;
-        long right = 0;
-        long relevanceRight = 0;
+        long[] tally = new long[3];
         Map<String, Long> wrong = new TreeMap<>();
-        try (Connection c = DriverManager.getConnection(pgUrl, SharedPostgres.user(), "");
-                Statement s = c.createStatement();
-                ResultSet r =
-                        s.executeQuery(
-                                "SELECT query_id, listing_key, verdict FROM model_inferences"
-                                        + " WHERE "
-                                        + where)) {
-            while (r.next()) {
-                MarketListing truth = byKey.get(r.getString(2));
-                if (truth == null) {
-                    continue;
-                }
-                String query = terms.get(r.getString(1));
-                Verdict verdict = Verdict.valueOf(r.getString(3));
-                decisions++;
-                boolean isRight = GroundTruth.accepts(truth, query, verdict);
-                right += isRight ? 1 : 0;
-                boolean relevant = GroundTruth.expected(truth, query) == Verdict.RELEVANT;
-                relevanceRight += relevant == (verdict == Verdict.RELEVANT) ? 1 : 0;
-                if (!isRight) {
-                    String item = GroundTruth.isTheItem(truth.title(), query) ? "" : " (other)";
-                    wrong.merge(truth.kind() + item + "->" + verdict, 1L, Long::sum);
-                }
-            }
-        }
-        return new Accuracy(decisions, right, relevanceRight, wrong);
+        forEachRow(
+                pgUrl,
+                "SELECT query_id, listing_key, verdict FROM model_inferences WHERE " + where,
+                r -> {
+                    MarketListing truth = byKey.get(r.getString(2));
+                    if (truth == null) {
+                        return;
+                    }
+                    String query = terms.get(r.getString(1));
+                    Verdict verdict = Verdict.valueOf(r.getString(3));
+                    boolean isRight = GroundTruth.accepts(truth, query, verdict);
+                    boolean relevant = GroundTruth.expected(truth, query) == Verdict.RELEVANT;
+                    tally[0]++;
+                    tally[1] += isRight ? 1 : 0;
+                    tally[2] += relevant == (verdict == Verdict.RELEVANT) ? 1 : 0;
+                    if (!isRight) {
+                        String item = GroundTruth.isTheItem(truth.title(), query) ? "" : " (other)";
+                        wrong.merge(truth.kind() + item + "->" + verdict, 1L, Long::sum);
+                    }
+                });
+        return new Accuracy(tally[0], tally[1], tally[2], wrong);
     }
 
     /** What the generator made each ad, as a verdict for one saved query. */
@@ -305,29 +298,43 @@ final class LocalShareBench {
     /** Why the router asked the LLM, e.g. {@code uncertain 40, long-text 10}. */
     private static String cloudReasons(String pgUrl) throws SQLException {
         StringBuilder out = new StringBuilder();
-        try (Connection c = DriverManager.getConnection(pgUrl, SharedPostgres.user(), "");
-                Statement s = c.createStatement();
-                ResultSet r =
-                        s.executeQuery(
-                                "SELECT routing_reason, count(*) FROM model_inferences WHERE"
-                                        + " provider = 'llm' GROUP BY routing_reason ORDER BY 2"
-                                        + " DESC")) {
-            while (r.next()) {
-                out.append(out.length() == 0 ? "" : ", ")
-                        .append(r.getString(1))
-                        .append(' ')
-                        .append(r.getLong(2));
-            }
-        }
+        forEachRow(
+                pgUrl,
+                "SELECT routing_reason, count(*) FROM model_inferences WHERE provider = 'llm'"
+                        + " GROUP BY routing_reason ORDER BY 2 DESC",
+                r ->
+                        out.append(out.length() == 0 ? "" : ", ")
+                                .append(r.getString(1))
+                                .append(' ')
+                                .append(r.getLong(2)));
         return out.toString();
     }
 
     private static long[] counts(String pgUrl, String sql) throws SQLException {
+        long[] out = new long[2];
+        forEachRow(
+                pgUrl,
+                sql,
+                r -> {
+                    out[0] = r.getLong(1);
+                    out[1] = r.getLong(2);
+                });
+        return out;
+    }
+
+    /** Reads one row of a result. */
+    @FunctionalInterface
+    private interface RowReader {
+        void read(ResultSet row) throws SQLException;
+    }
+
+    private static void forEachRow(String pgUrl, String sql, RowReader reader) throws SQLException {
         try (Connection c = DriverManager.getConnection(pgUrl, SharedPostgres.user(), "");
                 Statement s = c.createStatement();
                 ResultSet r = s.executeQuery(sql)) {
-            r.next();
-            return new long[] {r.getLong(1), r.getLong(2)};
+            while (r.next()) {
+                reader.read(r);
+            }
         }
     }
 }
