@@ -84,9 +84,7 @@ final class ServiceConfigChecks {
                             + "'");
         }
         positive(p, "classifier.knn.neighbours", c.knn().neighbours());
-        if (c.knn().minExamples() < c.knn().neighbours()) {
-            p.add("classifier.knn.minExamples: must be at least knn.neighbours");
-        }
+        positive(p, "classifier.knn.minExamples", c.knn().minExamples());
         routing(p, c.routing());
         if (c.cache().redisUrl() != null
                 && !c.cache().redisUrl().isBlank()

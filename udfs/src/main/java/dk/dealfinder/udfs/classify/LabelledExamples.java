@@ -14,9 +14,13 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Listings of each saved query whose verdict is known (from the LLM or from a user), with their
  * title embeddings, for k-nearest-neighbour voting: the path by which the local model learns what
- * the cloud model decided. Thread-safe; the oldest examples of a query are forgotten first.
+ * the cloud model decided, one product at a time. Thread-safe; the oldest examples of a query are
+ * forgotten first.
  */
 public final class LabelledExamples {
+
+    /** How fast a neighbour's weight falls with its distance: 1/e at similarity 0.95. */
+    static final double KERNEL_WIDTH = 0.05;
 
     private final int capacityPerQuery;
     private final Map<String, Deque<Example>> byQuery = new ConcurrentHashMap<>();
@@ -46,8 +50,10 @@ public final class LabelledExamples {
     }
 
     /**
-     * The similarity-weighted vote of the {@code k} examples nearest to {@code vector}, or empty
-     * when the query has fewer than {@code minExamples}.
+     * The vote of the {@code k} examples nearest to {@code vector}, or empty when the query has
+     * fewer than {@code minExamples}. Each neighbour weighs {@code exp(-(1 - similarity) /} {@link
+     * #KERNEL_WIDTH}{@code )}: a near-identical listing outweighs many that are merely of the same
+     * kind, so a repost or the same product sold again takes the verdict of its twin.
      */
     public Optional<Vote> vote(String queryId, float[] vector, int k, int minExamples) {
         Deque<Example> examples = byQuery.get(queryId);
@@ -56,7 +62,7 @@ public final class LabelledExamples {
         }
         List<Example> snapshot;
         synchronized (examples) {
-            if (examples.size() < minExamples) {
+            if (examples.isEmpty() || examples.size() < minExamples) {
                 return Optional.empty();
             }
             snapshot = List.copyOf(examples);
@@ -71,19 +77,24 @@ public final class LabelledExamples {
         Map<Verdict, Double> weights = new EnumMap<>(Verdict.class);
         double total = 0;
         for (Scored s : nearest) {
-            double w = Math.max(0, s.similarity());
+            double w = Math.exp(-(1 - s.similarity()) / KERNEL_WIDTH);
             weights.merge(s.verdict(), w, Double::sum);
             total += w;
         }
-        if (total == 0) {
-            return Optional.empty();
-        }
         var best = weights.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow();
-        return Optional.of(new Vote(best.getKey(), best.getValue() / total, nearest.size()));
+        return Optional.of(
+                new Vote(
+                        best.getKey(),
+                        best.getValue() / total,
+                        nearest.size(),
+                        nearest.get(0).similarity()));
     }
 
-    /** The winning verdict and its share of the neighbours' weight, 0..1. */
-    public record Vote(Verdict verdict, double share, int neighbours) {}
+    /**
+     * The winning verdict, its share of the neighbours' weight (0..1), how many neighbours voted
+     * and the similarity of the nearest one.
+     */
+    public record Vote(Verdict verdict, double share, int neighbours, double nearest) {}
 
     private record Example(float[] vector, Verdict verdict) {}
 }

@@ -15,12 +15,12 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The local provider: Danish markers first, then zero-shot similarity of the listing title to the
- * query and to {@link VerdictPrototypes}, then (once a query has enough labelled examples) a
- * k-nearest-neighbour vote that can overrule or confirm the zero-shot verdict. A match carries its
- * listing's title vector (see {@link ListingEmbedder}); only a listing without one from this
- * classifier's model is embedded here, all of a batch's in one {@code embedAll} call. Confidence
- * falls towards 0.5 near the relevance threshold, which is where routing sends a listing on to the
- * LLM.
+ * query and to {@link VerdictPrototypes}, then a k-nearest-neighbour vote over the query's labelled
+ * examples that confirms or overrules the zero-shot verdict as far as the neighbours are alike. A
+ * match carries its listing's title vector (see {@link ListingEmbedder}); only a listing without
+ * one from this classifier's model is embedded here, all of a batch's in one {@code embedAll} call.
+ * Confidence falls towards 0.5 near the relevance threshold, which is where routing sends a listing
+ * on to the LLM.
  */
 public final class LocalClassifier {
 
@@ -29,6 +29,12 @@ public final class LocalClassifier {
 
     private static final double MAX_CONFIDENCE = 0.99;
     private static final double MARKER_CONFIDENCE = 0.9;
+
+    /** A labelled neighbour this similar (or less) says nothing about a listing. */
+    private static final double UNLIKE = 0.5;
+
+    /** A labelled neighbour this similar (or more) is the same product, as good as a label. */
+    private static final double ALIKE = 0.85;
 
     private final TextEmbedder embedder;
     private final LocalSettings settings;
@@ -193,27 +199,34 @@ public final class LocalClassifier {
     }
 
     /**
-     * Labelled neighbours that agree raise confidence; a clear majority against the zero-shot
-     * verdict overrules it; a split vote against it lowers confidence so that routing asks the LLM.
+     * Combines the zero-shot verdict with the labelled neighbours' vote. Each is evidence for its
+     * verdict between 0 (none) and 1: the zero-shot's is {@code 2 * (confidence - 0.5)}; the vote's
+     * is its share, scaled by how close the nearest neighbour is ({@link #UNLIKE} and below counts
+     * nothing, {@link #ALIKE} and above fully). Agreeing evidence adds up; disagreeing evidence
+     * cancels, and the stronger side keeps what is left. Confidence is {@code 0.5 + evidence / 2},
+     * so a split that cancels out lands where routing asks the LLM.
      */
     private static Judgement withVote(Judgement zeroShot, LabelledExamples.Vote vote) {
         String votes =
                 String.format(
-                        "%.0f%% of %d labelled neighbours say %s",
-                        vote.share() * 100, vote.neighbours(), vote.verdict());
-        double confidence;
+                        "%.0f%% of %d labelled neighbours say %s (nearest %.2f)",
+                        vote.share() * 100, vote.neighbours(), vote.verdict(), vote.nearest());
+        double closeness = Math.min(1, Math.max(0, (vote.nearest() - UNLIKE) / (ALIKE - UNLIKE)));
+        double voteEvidence = vote.share() * closeness;
+        double zeroShotEvidence = 2 * (zeroShot.confidence() - 0.5);
         Verdict verdict = zeroShot.verdict();
-        if (vote.verdict() == zeroShot.verdict()) {
-            confidence = Math.max(zeroShot.confidence(), Math.min(MAX_CONFIDENCE, vote.share()));
-        } else if (vote.share() >= 0.7) {
+        double evidence;
+        if (vote.verdict() == verdict) {
+            evidence = 1 - (1 - zeroShotEvidence) * (1 - voteEvidence);
+        } else if (voteEvidence > zeroShotEvidence) {
             verdict = vote.verdict();
-            confidence = Math.min(MAX_CONFIDENCE, vote.share());
+            evidence = voteEvidence - zeroShotEvidence;
         } else {
-            confidence = Math.min(zeroShot.confidence(), 0.5 + (1 - vote.share()) / 4);
+            evidence = zeroShotEvidence - voteEvidence;
         }
         return new Judgement(
                 verdict,
-                confidence,
+                Math.min(MAX_CONFIDENCE, 0.5 + evidence / 2),
                 zeroShot.similarity(),
                 zeroShot.attributes(),
                 zeroShot.reason() + "; " + votes,

@@ -15,7 +15,7 @@ import java.util.Optional;
 /**
  * Decides who judges each listing of a batch, by its saved query's {@link ModelMode} (the query's
  * own, else the configured one, see {@link RoutingSettings#modeOf}): the local model always runs
- * first (one {@code embedAll} per batch; it is also every fallback). LOCAL stops there; AUTO
+ * first (on the vectors the matches carry; it is also every fallback). LOCAL stops there; AUTO
  * escalates to the LLM only a non-rule verdict below the confidence band or a long text; LLM and
  * CLIP send everything to their model. Paid answers come from the cache when they can, and are
  * bought only while the daily budget lasts.

@@ -95,4 +95,16 @@ class LocalClassifierTest {
         assertThat(after.reason()).contains("3 labelled neighbours say ACCESSORY");
         assertThat(local.examplesOf(PHONE.id())).isEqualTo(3);
     }
+
+    @Test
+    void labelledNeighboursUnlikeTheListingDoNotOverruleTheZeroShotVerdict() {
+        for (String colour : List.of("sort", "blå", "rød")) {
+            local.learn(phone("iPhone 13 128GB " + colour), Verdict.RELEVANT);
+        }
+
+        Judgement sofa = local.classifyAll(List.of(phone("Sofabord i massiv eg"))).get(0);
+
+        assertThat(sofa.verdict()).isEqualTo(Verdict.IRRELEVANT);
+        assertThat(sofa.reason()).contains("3 labelled neighbours say RELEVANT");
+    }
 }

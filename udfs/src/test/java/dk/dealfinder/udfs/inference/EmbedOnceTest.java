@@ -15,10 +15,6 @@ import dk.dealfinder.udfs.CountingEmbeddingModel;
 import dk.dealfinder.udfs.classify.LocalClassifier;
 import dk.dealfinder.udfs.classify.LocalSettings;
 import dk.dealfinder.udfs.embed.ListingEmbedder;
-import dk.dealfinder.udfs.inference.llm.LlmClassifier;
-import dk.dealfinder.udfs.inference.llm.LlmPrices;
-import dk.dealfinder.udfs.inference.llm.LlmSettings;
-import dk.dealfinder.udfs.inference.llm.PromptTemplate;
 import dk.dealfinder.udfs.match.QueryMatch;
 import dk.dealfinder.udfs.match.QueryMatcher;
 import java.time.Clock;
@@ -121,18 +117,7 @@ class EmbedOnceTest {
     }
 
     private ModelRouter router(LocalClassifier local) {
-        var llm =
-                new LlmClassifier(
-                        new LlmSettings(
-                                llmDouble.baseUrl(),
-                                "gpt-4o-mini",
-                                "NO_SUCH_KEY_VARIABLE",
-                                20,
-                                Duration.ofSeconds(10),
-                                1,
-                                Duration.ofSeconds(1),
-                                new LlmPrices(0.15, 0.6)),
-                        PromptTemplate.load(PromptTemplate.CURRENT));
+        var llm = DoubleLlm.classifier(llmDouble);
         return new ModelRouter(
                 local,
                 Map.of(ModelMode.LLM, llm),

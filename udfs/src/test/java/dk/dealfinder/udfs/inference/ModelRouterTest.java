@@ -14,9 +14,6 @@ import dk.dealfinder.testkit.doubles.openai.OpenAiFault;
 import dk.dealfinder.udfs.classify.LocalClassifier;
 import dk.dealfinder.udfs.classify.LocalSettings;
 import dk.dealfinder.udfs.inference.llm.LlmClassifier;
-import dk.dealfinder.udfs.inference.llm.LlmPrices;
-import dk.dealfinder.udfs.inference.llm.LlmSettings;
-import dk.dealfinder.udfs.inference.llm.PromptTemplate;
 import dk.dealfinder.udfs.match.QueryMatch;
 import java.time.Clock;
 import java.time.Duration;
@@ -39,18 +36,7 @@ class ModelRouterTest {
     private final LocalClassifier local =
             new LocalClassifier(TextEmbedder.shared(), new LocalSettings(0.55, 3, 3, 100));
     private final RoutingMetrics metrics = new RoutingMetrics(new UnregisteredMetricsGroup());
-    private final LlmClassifier llm =
-            new LlmClassifier(
-                    new LlmSettings(
-                            llmDouble.baseUrl(),
-                            "gpt-4o-mini",
-                            "NO_SUCH_KEY_VARIABLE",
-                            20,
-                            Duration.ofSeconds(10),
-                            1,
-                            Duration.ofSeconds(1),
-                            new LlmPrices(0.15, 0.6)),
-                    PromptTemplate.load(PromptTemplate.CURRENT));
+    private final LlmClassifier llm = DoubleLlm.classifier(llmDouble);
 
     @AfterEach
     void stop() {
