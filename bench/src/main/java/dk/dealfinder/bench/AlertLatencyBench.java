@@ -11,10 +11,12 @@ import dk.dealfinder.testkit.marketplace.LocalMarketplace;
 import dk.dealfinder.testkit.marketplace.MarketplaceOptions;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.LockSupport;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -61,7 +63,8 @@ final class AlertLatencyBench {
                     DealfinderJob.fromConfig(
                                     services.config(pollInterval.toMillis() + "ms").config())
                             .executeAsync(env);
-            Map<String, Long> publishedAt = new ConcurrentHashMap<>();
+            // In publish order; only this thread writes it, the reads come after.
+            Map<String, Long> publishedAt = new LinkedHashMap<>();
             try (SseClient feed =
                     SseClient.connect(
                             services.alertServer.baseUrl().resolve("/api/alerts/stream"),
@@ -73,7 +76,13 @@ final class AlertLatencyBench {
                         () -> services.marketplace.requestCount() > polls + 1);
                 publish(services.marketplace, listings, perSecond, publishedAt);
                 awaitAlerts(feed, listings);
-                record(results, feed.events(), publishedAt, pollInterval);
+                record(
+                        results,
+                        feed.events(),
+                        publishedAt,
+                        pollInterval,
+                        MissingAlerts.explain(
+                                services.pgUrl, List.copyOf(publishedAt.keySet()), alerted(feed)));
             } finally {
                 job.cancel().get();
             }
@@ -92,6 +101,15 @@ final class AlertLatencyBench {
                     "only %d of %d alerts arrived; measuring those%n",
                     feed.events().size(), listings);
         }
+    }
+
+    /** The listings the alerts on the feed are for. */
+    private static Set<String> alerted(SseClient feed) throws Exception {
+        Set<String> keys = new HashSet<>();
+        for (SseClient.Event e : feed.events()) {
+            keys.add(JSON.readTree(e.data()).path("listingKey").asText());
+        }
+        return keys;
     }
 
     private static void publish(
@@ -117,7 +135,8 @@ final class AlertLatencyBench {
             Results results,
             List<SseClient.Event> events,
             Map<String, Long> publishedAt,
-            Duration pollInterval)
+            Duration pollInterval,
+            String missing)
             throws Exception {
         List<Long> total = new ArrayList<>();
         List<Long> pipeline = new ArrayList<>();
@@ -133,7 +152,10 @@ final class AlertLatencyBench {
             }
         }
         Percentiles t = new Percentiles(total);
-        String note = t.size() + " alerts; poll interval " + pollInterval.toMillis() + " ms";
+        String note =
+                String.format(
+                        "%d alerts for %d listings (%s); poll interval %d ms",
+                        t.size(), publishedAt.size(), missing, pollInterval.toMillis());
         results.add("alert latency", "publish -> SSE p50", t.at(50), "ms", note);
         results.add("alert latency", "publish -> SSE p95", t.at(95), "ms", note);
         results.add("alert latency", "publish -> SSE p99", t.at(99), "ms", note);

@@ -1,7 +1,6 @@
 package dk.dealfinder.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dk.dealfinder.core.config.DealfinderConfig;
 import dk.dealfinder.core.model.RawListing;
 import dk.dealfinder.core.model.SavedQuerySnapshot;
 import dk.dealfinder.job.DealfinderJob;
@@ -9,20 +8,29 @@ import dk.dealfinder.job.JobSinks;
 import dk.dealfinder.job.SavedQueryPoller;
 import dk.dealfinder.job.sink.RawListingJson;
 import dk.dealfinder.testkit.SharedKafka;
+import dk.dealfinder.testkit.SharedPostgres;
 import dk.dealfinder.testkit.SharedRedis;
+import dk.dealfinder.testkit.doubles.openai.OpenAiDouble;
 import dk.dealfinder.testkit.marketplace.LocalMarketplace;
+import dk.dealfinder.testkit.marketplace.MarketListing;
 import dk.dealfinder.testkit.marketplace.MarketplaceOptions;
 import java.lang.management.ManagementFactory;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Properties;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.MetricOptions;
 import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.connector.datagen.source.DataGeneratorSource;
 import org.apache.flink.connector.kafka.source.KafkaSource;
@@ -36,91 +44,256 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * Replays archived raw listings from Kafka through the whole topology, bounded at the end offsets,
- * as a backfill for new saved queries does. Reports listings/s, the multiple of real time for a
- * site posting one listing per second, and the heap and checkpointed state once it is done.
+ * Replays archived raw listings from Kafka through the whole topology, as a backfill for new saved
+ * queries does, with a warm classification cache: the job routes in AUTO mode to the OpenAI double,
+ * and the catalogue has been through once before (as the live job classified it before archiving
+ * it), so paid answers come from Redis. Reports listings/s against a site posting one listing per
+ * second, the busiest task (where the time goes), and once every listing is through, the
+ * TaskManager's heap and the job's checkpointed state.
+ *
+ * <p>The Kafka source is left unbounded, so the job is still running, with all its state, when the
+ * replay is done: done is when the source has emitted every listing and no task has moved a record
+ * for {@link #QUIET}.
  */
 final class BackfillBench {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** No record moved anywhere for this long after the last listing left the source: done. */
+    private static final Duration QUIET = Duration.ofSeconds(3);
+
+    private static final Duration SAMPLE = Duration.ofMillis(250);
+    private static final Duration DEADLINE = Duration.ofMinutes(20);
+
+    /** The warm-up's listings get other ad ids, so the replay's are new to the job. */
+    private static final long WARMUP_IDS = 3_000_000_000L;
 
     private BackfillBench() {}
 
     static void run(Results results, int listings) throws Exception {
         try (BenchServices services =
-                new BenchServices(LocalMarketplace.start(MarketplaceOptions.defaults()))) {
+                        new BenchServices(LocalMarketplace.start(MarketplaceOptions.defaults()));
+                OpenAiDouble llm = OpenAiDouble.start(new VerdictScript())) {
             services.save(Workload.QUERIES);
-            String topic = "bench-raw-" + UUID.randomUUID();
-            archive(
-                    topic,
+            List<MarketListing> catalogue = services.marketplace.catalogue().all();
+            List<RawListing> archived =
                     Workload.rawListings(
-                            services.marketplace.catalogue().all(),
-                            services.marketplace.baseUrl().toString(),
-                            listings));
-
-            long heapBefore = usedHeapAfterGc();
-            int restPort = SharedRedis.freePort();
-            Configuration flink = new Configuration();
-            flink.set(RestOptions.PORT, restPort);
-            StreamExecutionEnvironment env =
-                    StreamExecutionEnvironment.createLocalEnvironment(flink);
-            KafkaSource<RawListing> source =
-                    KafkaSource.<RawListing>builder()
-                            .setBootstrapServers(SharedKafka.bootstrapServers())
-                            .setTopics(topic)
-                            .setGroupId("bench-" + UUID.randomUUID())
-                            .setStartingOffsets(OffsetsInitializer.earliest())
-                            .setBounded(OffsetsInitializer.latest())
-                            .setValueOnlyDeserializer(new RawListingJson())
-                            .build();
-            DataGeneratorSource<SavedQuerySnapshot> queries =
-                    new DataGeneratorSource<>(
-                            new SavedQueryPoller(services.queries),
-                            1,
-                            TypeInformation.of(SavedQuerySnapshot.class));
-            var config =
+                            catalogue, services.marketplace.baseUrl().toString(), listings);
+            String topic = "bench-raw-" + UUID.randomUUID();
+            archive(topic, archived);
+            DealfinderConfig config =
                     services.config("30s")
                             .section("job", "{name: bench-backfill, checkpointInterval: 2s}")
+                            .section(
+                                    "classifier",
+                                    "{routing: {defaultMode: AUTO}, llm: {baseUrl: \""
+                                            + llm.baseUrl()
+                                            + "\"}, cache: {redisUrl: \""
+                                            + SharedRedis.uri()
+                                            + "\"}}")
                             .config();
-            new DealfinderJob(config, source, queries, JobSinks.fromConfig(config)).build(env);
 
-            JobClient job = env.executeAsync("bench-backfill");
-            AtomicLong stateBytes = new AtomicLong(-1);
-            long start = System.nanoTime();
-            while (!job.getJobStatus().get().isTerminalState()) {
-                stateBytes.set(Math.max(stateBytes.get(), checkpointedBytes(restPort, job)));
-                Thread.sleep(500);
-            }
-            double seconds = (System.nanoTime() - start) / 1e9;
-            job.getJobExecutionResult().get();
-            double perSecond = listings / seconds;
+            // Every distinct listing text once: fills the judgement cache (and warms the JIT).
+            ThroughputBench.pipelineThroughput(
+                    services,
+                    config,
+                    Workload.withIdsShifted(
+                            archived.subList(0, Math.min(catalogue.size(), listings)), WARMUP_IDS));
+            int warmupRequests = llm.requests().size();
 
+            long heapBefore = usedHeapAfterGc();
+            Timestamp replayStart = new Timestamp(System.currentTimeMillis());
+            Replay replay = replay(services, config, topic, listings);
+            long replayRequests = llm.requests().size() - warmupRequests;
+            long[] cache = cacheHits(services.pgUrl, replayStart);
+
+            printProfile(replay);
+            FlinkRest.Task busiest =
+                    replay.tasks.stream()
+                            .max(Comparator.comparingLong(FlinkRest.Task::busyMillis))
+                            .orElseThrow();
             results.add(
                     "backfill",
                     "Kafka replay, " + listings + " listings",
-                    perSecond,
+                    replay.perSecond(listings),
                     "listings/s",
-                    "6 saved queries; includes job start-up; no classification cache yet (issue"
-                            + " 4)");
-            results.add(
-                    "backfill",
-                    "multiple of real time",
-                    perSecond,
-                    "x",
                     1.0,
-                    "baseline: a site posting 1 listing/s");
+                    String.format(
+                            Locale.ROOT,
+                            "%d saved queries, AUTO mode with a warm judgement cache (%,d of"
+                                    + " %,d escalated decisions answered from Redis, %d LLM"
+                                    + " requests during the replay, %d in the warm-up over the"
+                                    + " %d catalogue texts); %.0f s from job start to the last"
+                                    + " record; busiest task: %s, busy %.0f %% of the replay;"
+                                    + " baseline: a site posting 1 listing/s, so the ratio is the"
+                                    + " multiple of real time",
+                            Workload.QUERIES.size(),
+                            cache[1],
+                            cache[0],
+                            replayRequests,
+                            warmupRequests,
+                            Math.min(catalogue.size(), listings),
+                            replay.seconds,
+                            busiest.name().split(" -> ")[0],
+                            100.0 * busiest.busyMillis() / (replay.seconds * 1000)));
             results.add(
                     "memory",
-                    "heap used after the replay",
-                    (usedHeapAfterGc() - heapBefore) / 1048576.0,
+                    "JVM heap used after GC, job holding " + listings + " listings",
+                    replay.heapAfter / 1048576.0,
                     "MiB",
-                    "growth of this JVM (MiniCluster in-process) after GC");
+                    heapBefore / 1048576.0,
+                    "MiniCluster: the TaskManager shares the bench JVM with Kafka, the"
+                            + " alert-server and the marketplace; baseline: the same JVM before"
+                            + " the replay job started (after the warm-up job)");
             results.add(
                     "memory",
-                    "largest checkpoint during the replay",
-                    stateBytes.get() / 1048576.0,
+                    "checkpointed state after " + listings + " listings",
+                    replay.stateBytes / 1048576.0,
                     "MiB",
-                    "all keyed and operator state");
+                    String.format(
+                            Locale.ROOT,
+                            "checkpoint %d, triggered after the last record; heap state backend,"
+                                    + " so managed memory in use is %.1f MiB; largest: %s",
+                            replay.checkpointId,
+                            replay.managedBytes / 1048576.0,
+                            String.join(", ", replay.largestStates)));
+        }
+    }
+
+    /** What the replay measured, taken while the job still holds its state. */
+    private record Replay(
+            double seconds,
+            List<FlinkRest.Task> tasks,
+            long heapAfter,
+            long checkpointId,
+            long stateBytes,
+            List<String> largestStates,
+            double managedBytes) {
+
+        double perSecond(int listings) {
+            return listings / seconds;
+        }
+    }
+
+    /** Where the replay's time went, task by task, as Flink's web UI would show it. */
+    private static void printProfile(Replay replay) {
+        System.out.println("backfill profile (share of the replay's wall time per task):");
+        for (FlinkRest.Task t : replay.tasks) {
+            System.out.printf(
+                    Locale.ROOT,
+                    "  busy %3.0f %%  back-pressured %3.0f %%  in %,9d  out %,9d  %s%n",
+                    100.0 * t.busyMillis() / (replay.seconds * 1000),
+                    100.0 * t.backPressuredMillis() / (replay.seconds * 1000),
+                    t.readRecords(),
+                    t.writeRecords(),
+                    t.name());
+        }
+    }
+
+    private static Replay replay(
+            BenchServices services, DealfinderConfig config, String topic, int listings)
+            throws Exception {
+        int restPort = SharedRedis.freePort();
+        Configuration flink = new Configuration();
+        flink.set(RestOptions.PORT, restPort);
+        flink.set(MetricOptions.METRIC_FETCHER_UPDATE_INTERVAL, SAMPLE);
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(flink);
+        KafkaSource<RawListing> source =
+                KafkaSource.<RawListing>builder()
+                        .setBootstrapServers(SharedKafka.bootstrapServers())
+                        .setTopics(topic)
+                        .setGroupId("bench-" + UUID.randomUUID())
+                        .setStartingOffsets(OffsetsInitializer.earliest())
+                        .setValueOnlyDeserializer(new RawListingJson())
+                        .build();
+        DataGeneratorSource<SavedQuerySnapshot> queries =
+                new DataGeneratorSource<>(
+                        new SavedQueryPoller(services.queries),
+                        1,
+                        TypeInformation.of(SavedQuerySnapshot.class));
+        new DealfinderJob(config, source, queries, JobSinks.fromConfig(config)).build(env);
+
+        long start = System.nanoTime();
+        JobClient job = env.executeAsync("bench-backfill");
+        try {
+            FlinkRest rest = new FlinkRest(restPort, job.getJobID());
+            long lastRecordAt = awaitLastRecord(rest, listings);
+            double seconds = (lastRecordAt - start) / 1e9;
+            List<FlinkRest.Task> tasks = rest.tasks();
+            FlinkRest.Checkpoint checkpoint =
+                    awaitCheckpointAfter(rest, System.currentTimeMillis());
+            return new Replay(
+                    seconds,
+                    tasks,
+                    usedHeapAfterGc(),
+                    checkpoint.id(),
+                    checkpoint.stateBytes(),
+                    rest.largestStates(checkpoint.id(), 3),
+                    rest.taskManagerMetric("Status.Flink.Memory.Managed.Used"));
+        } finally {
+            job.cancel().get();
+        }
+    }
+
+    /**
+     * Waits until the source task has sent on every listing and then no task has moved a record for
+     * {@link #QUIET}; returns when (System.nanoTime) the counts last moved.
+     */
+    private static long awaitLastRecord(FlinkRest rest, int listings) throws Exception {
+        long deadline = System.nanoTime() + DEADLINE.toNanos();
+        List<FlinkRest.Task> last = List.of();
+        long lastMoved = System.nanoTime();
+        while (System.nanoTime() < deadline) {
+            LockSupport.parkNanos(SAMPLE.toNanos());
+            List<FlinkRest.Task> now;
+            try {
+                now = rest.tasks();
+            } catch (java.io.IOException e) {
+                continue; // the job is still starting
+            }
+            if (!counts(now).equals(counts(last))) {
+                last = now;
+                lastMoved = System.nanoTime();
+            } else if (!now.isEmpty()
+                    && now.get(0).writeRecords() >= listings
+                    && System.nanoTime() - lastMoved > QUIET.toNanos()) {
+                return lastMoved;
+            }
+        }
+        throw new IllegalStateException(
+                "the replay of " + listings + " listings did not finish within " + DEADLINE);
+    }
+
+    private static List<Long> counts(List<FlinkRest.Task> tasks) {
+        return tasks.stream()
+                .flatMap(t -> java.util.stream.Stream.of(t.readRecords(), t.writeRecords()))
+                .toList();
+    }
+
+    private static FlinkRest.Checkpoint awaitCheckpointAfter(FlinkRest rest, long epochMillis)
+            throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (System.nanoTime() < deadline) {
+            FlinkRest.Checkpoint c = rest.latestCheckpoint();
+            if (c != null && c.triggeredAt() > epochMillis) {
+                return c;
+            }
+            LockSupport.parkNanos(SAMPLE.toNanos());
+        }
+        throw new IllegalStateException("no checkpoint completed after the replay");
+    }
+
+    /** The replay's decisions that were escalated to the LLM, and those the cache answered. */
+    private static long[] cacheHits(String pgUrl, Timestamp since) throws SQLException {
+        try (Connection c = DriverManager.getConnection(pgUrl, SharedPostgres.user(), "");
+                PreparedStatement s =
+                        c.prepareStatement(
+                                "SELECT count(*) FILTER (WHERE provider = 'llm' OR cache_hit),"
+                                        + " count(*) FILTER (WHERE cache_hit) FROM"
+                                        + " model_inferences WHERE decided_at >= ?")) {
+            s.setTimestamp(1, since);
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                return new long[] {r.getLong(1), r.getLong(2)};
+            }
         }
     }
 
@@ -136,27 +309,6 @@ final class BackfillBench {
                         new ProducerRecord<>(topic, l.site() + ":" + l.adId(), json.serialize(l)));
             }
             producer.flush();
-        }
-    }
-
-    private static long checkpointedBytes(int restPort, JobClient job) {
-        try {
-            HttpResponse<String> reply =
-                    HttpClient.newHttpClient()
-                            .send(
-                                    HttpRequest.newBuilder(
-                                                    URI.create(
-                                                            "http://localhost:"
-                                                                    + restPort
-                                                                    + "/jobs/"
-                                                                    + job.getJobID()
-                                                                    + "/checkpoints"))
-                                            .build(),
-                                    HttpResponse.BodyHandlers.ofString());
-            JsonNode latest = JSON.readTree(reply.body()).path("latest").path("completed");
-            return latest.path("checkpointed_size").asLong(latest.path("state_size").asLong(-1));
-        } catch (Exception e) {
-            return -1;
         }
     }
 

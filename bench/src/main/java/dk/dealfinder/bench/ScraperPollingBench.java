@@ -1,5 +1,7 @@
 package dk.dealfinder.bench;
 
+import dk.dealfinder.core.config.ConfigLoader;
+import dk.dealfinder.core.config.DealfinderConfig;
 import dk.dealfinder.core.model.RawListing;
 import dk.dealfinder.core.model.SavedQuery;
 import dk.dealfinder.scraper.fetch.FetchPolicy;
@@ -27,11 +29,14 @@ import org.apache.flink.metrics.groups.UnregisteredMetricsGroup;
 
 /**
  * Issue 3, polling: search requests per discovered listing of the scraper's {@link
- * SearchSplitReader} (pages newest first, stopping at the first page with nothing new), against a
- * poller that re-fetches every result page of every search each poll. Each side has its own
- * LocalMarketplace with the same seed, stepped through the same scenario ticks between polls, and
- * the requests are the marketplace's own count. A listing counts as discovered when its ad id and
- * content fingerprint were not seen before (new or changed), for both sides.
+ * SearchSplitReader} with the scraper's default settings (pages newest first, stopping at the first
+ * page with nothing new, and every so many polls a deeper sweep that does not stop), against a
+ * poller that re-fetches every result page of every search each poll; and the same reader without
+ * sweeps, to show what they cost and what they find. Each side has its own LocalMarketplace with
+ * the same seed, stepped through the same scenario ticks between polls, and the requests are the
+ * marketplace's own count. A listing counts as discovered when its ad id and content fingerprint
+ * were not on the site before the counted polls (a new ad or a new version), the same rule for
+ * every side.
  */
 final class ScraperPollingBench {
 
@@ -43,48 +48,115 @@ final class ScraperPollingBench {
     private ScraperPollingBench() {}
 
     static void run(Results results, int polls) throws Exception {
+        // The bundled defaults; the token only satisfies validation, nothing here uses it.
+        DealfinderConfig.Scraper defaults =
+                new ConfigLoader(name -> null)
+                        .parse("alertServer: {token: " + BenchServices.TOKEN + "}")
+                        .scraper();
+        ScraperSettings swept =
+                settings(defaults.maxPagesPerPoll())
+                        .withSweep(defaults.sweepEvery(), defaults.maxPagesPerSweep());
         MarketplaceOptions options = MarketplaceOptions.defaults().withCatalogueSize(CATALOGUE);
-        Tally incremental;
         Tally full;
-        try (LocalMarketplace market = LocalMarketplace.start(options)) {
-            incremental = incremental(market, polls);
-        }
+        Tally sweeps;
+        Tally noSweeps;
+        // The baseline first: its first poll reads every page, so it knows what was there before
+        // the polls counted here; the same seed gives the other sides the same start.
         try (LocalMarketplace market = LocalMarketplace.start(options)) {
             full = fullRefetch(market, polls);
         }
-        String note =
+        try (LocalMarketplace market = LocalMarketplace.start(options)) {
+            sweeps = incremental(market, polls, swept, full.atStart);
+        }
+        try (LocalMarketplace market = LocalMarketplace.start(options)) {
+            noSweeps =
+                    incremental(market, polls, settings(defaults.maxPagesPerPoll()), full.atStart);
+        }
+        String setup =
                 String.format(
                         "%d saved queries, catalogue of %,d (half live at start), %d polls after"
-                                + " the first, %d scenario ticks between polls; discovered %d vs"
-                                + " %d listings with %d vs %d requests; the first poll (the"
-                                + " same full read for both: %d vs %d requests) is not counted",
+                                + " the first, %d scenario ticks between polls; discovered: an (ad,"
+                                + " content) pair not on the site before the counted polls (the"
+                                + " first poll, %d vs %d requests, is not counted); the scraper's"
+                                + " defaults: at most %d pages a poll, a sweep %d pages deep every"
+                                + " %dth poll; baseline: every result page re-fetched each poll",
                         Workload.QUERIES.size(),
                         CATALOGUE,
                         polls,
                         TICKS_PER_POLL,
-                        incremental.discovered,
-                        full.discovered,
-                        incremental.requests,
-                        full.requests,
-                        incremental.firstPollRequests,
-                        full.firstPollRequests);
+                        sweeps.firstPollRequests,
+                        full.firstPollRequests,
+                        defaults.maxPagesPerPoll(),
+                        defaults.maxPagesPerSweep(),
+                        defaults.sweepEvery());
         results.add(
                 "scraper polling",
-                "search requests per discovered listing",
-                incremental.requests / (double) Math.max(1, incremental.discovered),
+                "search requests per discovered listing, with sweeps",
+                sweeps.requestsPerListing(),
                 "requests",
-                full.requests / (double) Math.max(1, full.discovered),
-                note + "; baseline: every result page re-fetched each poll");
+                full.requestsPerListing(),
+                String.format(
+                        "%d vs %d requests for %d vs %d listings; %s",
+                        sweeps.requests,
+                        full.requests,
+                        sweeps.discovered.size(),
+                        full.discovered.size(),
+                        setup));
+        results.add(
+                "scraper polling",
+                "new ads and new versions discovered, with sweeps",
+                sweeps.discovered.size(),
+                "listings",
+                full.discovered.size(),
+                String.format(
+                        "ratio: the share of what re-fetching every page finds; missed %d of the"
+                                + " baseline's; same runs",
+                        sweeps.missedOf(full)));
+        results.add(
+                "scraper polling",
+                "new ads and new versions discovered, without sweeps",
+                noSweeps.discovered.size(),
+                "listings",
+                full.discovered.size(),
+                String.format(
+                        "sweepEvery 0: missed %d of the baseline's; %d requests, %.2f per"
+                                + " discovered listing (baseline %.2f)",
+                        noSweeps.missedOf(full),
+                        noSweeps.requests,
+                        noSweeps.requestsPerListing(),
+                        full.requestsPerListing()));
     }
 
-    private record Tally(long firstPollRequests, long requests, long discovered) {}
+    /**
+     * One side's polls.
+     *
+     * @param atStart the (ad, content) pairs on the site before the counted polls (the baseline's)
+     * @param discovered the pairs it found in the counted polls that were not there at the start
+     */
+    private record Tally(
+            long firstPollRequests, long requests, Set<String> atStart, Set<String> discovered) {
 
-    private static Tally incremental(LocalMarketplace market, int polls) throws Exception {
+        double requestsPerListing() {
+            return requests / (double) Math.max(1, discovered.size());
+        }
+
+        long missedOf(Tally baseline) {
+            return baseline.discovered.stream().filter(k -> !discovered.contains(k)).count();
+        }
+    }
+
+    /** The reader's settings here: no item pages, no politeness wait, the given page limit. */
+    private static ScraperSettings settings(int maxPagesPerPoll) {
+        return new ScraperSettings(
+                        Duration.ofMillis(1), Duration.ofSeconds(10), maxPagesPerPoll, "bench")
+                .withItemPages(false)
+                .withPoliteness(FetchPolicy.polite().withRate(1_000, false));
+    }
+
+    private static Tally incremental(
+            LocalMarketplace market, int polls, ScraperSettings settings, Set<String> atStart)
+            throws Exception {
         RecommerceAdapter adapter = adapter(market);
-        ScraperSettings settings =
-                new ScraperSettings(Duration.ofMillis(1), Duration.ofSeconds(10), 1_000, "bench")
-                        .withItemPages(false)
-                        .withPoliteness(FetchPolicy.polite().withRate(1_000, false));
         SearchSplitReader reader =
                 new SearchSplitReader(
                         Map.of("dba.dk", adapter),
@@ -99,56 +171,61 @@ final class ScraperPollingBench {
                                 .toList()));
         try {
             long start = market.requestCount();
-            pollEach(reader);
+            pollEach(reader, new HashSet<>());
             long first = market.requestCount() - start;
             start = market.requestCount();
-            long discovered = 0;
+            Set<String> found = new HashSet<>();
             for (int poll = 0; poll < polls; poll++) {
                 step(market);
-                discovered += pollEach(reader);
+                pollEach(reader, found);
             }
-            return new Tally(first, market.requestCount() - start, discovered);
+            found.removeAll(atStart);
+            return new Tally(first, market.requestCount() - start, atStart, found);
         } finally {
             reader.close();
         }
     }
 
-    /** One poll of every feed: the reader polls the feed due longest, one per call. */
-    private static long pollEach(SearchSplitReader reader) throws InterruptedException {
-        long records = 0;
+    /** One poll of every feed (the reader polls the feed due longest, one per call). */
+    private static void pollEach(SearchSplitReader reader, Set<String> found)
+            throws InterruptedException {
         for (int i = 0; i < Workload.QUERIES.size(); i++) {
             Thread.sleep(2); // past the 1 ms poll interval of the feed polled last
             RecordsWithSplitIds<RawListing> batch = reader.fetch();
             while (batch.nextSplit() != null) {
-                while (batch.nextRecordFromSplit() != null) {
-                    records++;
+                RawListing l;
+                while ((l = batch.nextRecordFromSplit()) != null) {
+                    found.add(key(l));
                 }
             }
             batch.recycle();
         }
-        return records;
+    }
+
+    private static String key(RawListing l) {
+        return l.adId() + "#" + SearchSplitState.fingerprint(l);
     }
 
     private static Tally fullRefetch(LocalMarketplace market, int polls) throws Exception {
         RecommerceAdapter adapter = adapter(market);
         HttpClient http = HttpClient.newHttpClient();
-        Set<String> seen = new HashSet<>();
+        Set<String> atStart = new HashSet<>();
         long start = market.requestCount();
-        readAll(http, adapter, seen);
+        readAll(http, adapter, atStart);
         long first = market.requestCount() - start;
         start = market.requestCount();
-        long discovered = 0;
+        Set<String> found = new HashSet<>();
         for (int poll = 0; poll < polls; poll++) {
             step(market);
-            discovered += readAll(http, adapter, seen);
+            readAll(http, adapter, found);
         }
-        return new Tally(first, market.requestCount() - start, discovered);
+        found.removeAll(atStart);
+        return new Tally(first, market.requestCount() - start, atStart, found);
     }
 
-    /** Every page of every search; returns how many (ad, version) pairs were new. */
-    private static long readAll(HttpClient http, RecommerceAdapter adapter, Set<String> seen)
+    /** Every page of every search; adds each (ad, content) pair read to {@code found}. */
+    private static void readAll(HttpClient http, RecommerceAdapter adapter, Set<String> found)
             throws Exception {
-        long fresh = 0;
         for (SavedQuery query : Workload.QUERIES) {
             for (int page = 1; ; page++) {
                 HttpResponse<String> answer =
@@ -161,17 +238,12 @@ final class ScraperPollingBench {
                     throw new IOException("search answered HTTP " + answer.statusCode());
                 }
                 SearchPage result = adapter.parseSearchApi(answer.body(), 0);
-                for (RawListing l : result.listings()) {
-                    if (seen.add(l.adId() + "#" + SearchSplitState.fingerprint(l))) {
-                        fresh++;
-                    }
-                }
+                result.listings().forEach(l -> found.add(key(l)));
                 if (result.lastPage() || result.listings().isEmpty()) {
                     break;
                 }
             }
         }
-        return fresh;
     }
 
     private static void step(LocalMarketplace market) {

@@ -41,7 +41,8 @@ final class ThroughputBench {
             // Warm-up run on a slice, so class loading and JIT are not counted against the
             // pipeline.
             pipelineThroughput(services, raw.subList(0, Math.min(500, raw.size())));
-            double pipeline = pipelineThroughput(services, shifted(raw, 2_000_000_000L));
+            double pipeline =
+                    pipelineThroughput(services, Workload.withIdsShifted(raw, 2_000_000_000L));
             int cores = Runtime.getRuntime().availableProcessors();
 
             results.add(
@@ -103,26 +104,5 @@ final class ThroughputBench {
         new DealfinderJob(config, source, queries, JobSinks.fromConfig(config)).build(env);
         JobExecutionResult result = env.execute("bench-throughput");
         return raw.size() / (result.getNetRuntime() / 1000.0);
-    }
-
-    /** The same listings under other ad ids, so the change detector sees them as new. */
-    private static List<RawListing> shifted(List<RawListing> raw, long offset) {
-        return raw.stream()
-                .map(
-                        r ->
-                                new RawListing(
-                                        r.site(),
-                                        Long.toString(Long.parseLong(r.adId()) + offset),
-                                        r.url(),
-                                        r.title(),
-                                        r.description(),
-                                        r.priceText(),
-                                        r.currency(),
-                                        r.location(),
-                                        r.publishedText(),
-                                        r.imageUrls(),
-                                        r.tradeType(),
-                                        r.fetchedAt()))
-                .toList();
     }
 }

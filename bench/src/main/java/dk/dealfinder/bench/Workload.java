@@ -93,4 +93,25 @@ final class Workload {
         }
         return out;
     }
+
+    /** The same listings under other ad ids, so the change detector sees them as new. */
+    static List<RawListing> withIdsShifted(List<RawListing> raw, long offset) {
+        return raw.stream()
+                .map(
+                        r ->
+                                new RawListing(
+                                        r.site(),
+                                        Long.toString(Long.parseLong(r.adId()) + offset),
+                                        r.url(),
+                                        r.title(),
+                                        r.description(),
+                                        r.priceText(),
+                                        r.currency(),
+                                        r.location(),
+                                        r.publishedText(),
+                                        r.imageUrls(),
+                                        r.tradeType(),
+                                        r.fetchedAt()))
+                .toList();
+    }
 }

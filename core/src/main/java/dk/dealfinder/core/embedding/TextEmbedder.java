@@ -3,9 +3,7 @@ package dk.dealfinder.core.embedding;
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.OnnxEmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.PoolingMode;
-import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -40,7 +38,10 @@ public final class TextEmbedder {
                 if (local == null) {
                     local =
                             new TextEmbedder(
-                                    new AllMiniLmL6V2QuantizedEmbeddingModel(),
+                                    OnnxSentenceModel.fromClasspath(
+                                            "all-minilm-l6-v2-q.onnx",
+                                            "all-minilm-l6-v2-q-tokenizer.json",
+                                            PoolingMode.MEAN),
                                     "all-minilm-l6-v2-q");
                     shared = local;
                 }
@@ -80,7 +81,7 @@ public final class TextEmbedder {
                 folder != null && folder.getFileName() != null
                         ? folder.getFileName().toString()
                         : modelFile.getFileName().toString();
-        return new TextEmbedder(new OnnxEmbeddingModel(modelFile, tokenizerFile, mode), id);
+        return new TextEmbedder(OnnxSentenceModel.fromFiles(modelFile, tokenizerFile, mode), id);
     }
 
     /**

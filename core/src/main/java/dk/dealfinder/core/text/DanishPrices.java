@@ -16,6 +16,10 @@ public final class DanishPrices {
     private static final Pattern NUMBER =
             Pattern.compile("\\d{1,3}(?:\\.\\d{3})+(?:,\\d+)?|\\d+(?:[.,]\\d+)?");
     private static final Pattern FREE = Pattern.compile("\\b(gives væk|gratis|gives bort)\\b");
+    private static final Pattern UNITS =
+            Pattern.compile("(?<![a-zæøå])(kr\\.?|dkk|nok|sek|eur|€)(?![a-zæøå])");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+    private static final Pattern GROUPED = Pattern.compile("\\d{1,3}(\\.\\d{3})+(,\\d+)?");
 
     /** Texts that state no price at all; a listing with one of them is priced {@code null}. */
     private static final Pattern NO_PRICE =
@@ -37,10 +41,10 @@ public final class DanishPrices {
         if (FREE.matcher(t).find()) {
             return 0L;
         }
+        // Compiled once (above): the normalizer parses a price for every listing.
         String withoutUnits =
-                t.replaceAll("(?<![a-zæøå])(kr\\.?|dkk|nok|sek|eur|€)(?![a-zæøå])", " ")
-                        .replace(",-", " ")
-                        .replaceAll("\\s+", " ")
+                SPACES.matcher(UNITS.matcher(t).replaceAll(" ").replace(",-", " "))
+                        .replaceAll(" ")
                         .strip();
         if (NO_PRICE.matcher(withoutUnits).matches()) {
             return null;
@@ -54,7 +58,7 @@ public final class DanishPrices {
 
     private static long toWholeUnits(String number) {
         String canonical;
-        if (number.matches("\\d{1,3}(\\.\\d{3})+(,\\d+)?")) {
+        if (GROUPED.matcher(number).matches()) {
             canonical = number.replace(".", "").replace(',', '.');
         } else {
             // "1250", "1250,50" or an API amount like "1250.5"

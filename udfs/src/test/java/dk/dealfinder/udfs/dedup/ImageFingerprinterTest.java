@@ -81,6 +81,31 @@ class ImageFingerprinterTest {
                 .isGreaterThan(3);
     }
 
+    /**
+     * Many different items published in a row (as the alert-latency benchmark does) must not look
+     * like reposts of each other: no two photos within the default imageHashDistance of 3 bits.
+     */
+    @Test
+    void photosOfDifferentItemsStayApartAtScale() throws Exception {
+        var catalogue = marketplace.catalogue();
+        List<Listing> listings = new java.util.ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            long id = catalogue.publish(ListingDraft.of("iPhone 13 128GB nr. " + i, 4000 - i));
+            listings.add(withImages(listing(Long.toString(id), "iPhone 13", 1L), firstImage(id)));
+        }
+
+        List<FingerprintedListing> out = fingerprint("", listings.toArray(Listing[]::new));
+
+        assertThat(out).hasSize(200).allMatch(FingerprintedListing::hasImageHash);
+        for (int a = 0; a < out.size(); a++) {
+            for (int b = a + 1; b < out.size(); b++) {
+                assertThat(DifferenceHash.distance(out.get(a).imageHash(), out.get(b).imageHash()))
+                        .as("photos of items %d and %d", a, b)
+                        .isGreaterThan(3);
+            }
+        }
+    }
+
     @Test
     void hashesAreCachedInRedisByImageUrl() throws Exception {
         long id = marketplace.catalogue().publish(ListingDraft.of("Lego Technic 42100", 2500));
