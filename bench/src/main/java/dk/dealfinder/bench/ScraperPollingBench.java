@@ -55,7 +55,10 @@ final class ScraperPollingBench {
                         .scraper();
         ScraperSettings swept =
                 settings(defaults.maxPagesPerPoll())
-                        .withSweep(defaults.sweepEvery(), defaults.maxPagesPerSweep());
+                        .withSweep(
+                                defaults.sweepEvery(),
+                                defaults.maxPagesPerSweep(),
+                                defaults.goneChecksPerSweep());
         MarketplaceOptions options = MarketplaceOptions.defaults().withCatalogueSize(CATALOGUE);
         Tally full;
         Tally sweeps;
