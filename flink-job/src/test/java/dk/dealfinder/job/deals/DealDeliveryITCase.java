@@ -179,10 +179,18 @@ class DealDeliveryITCase {
                     "the listing live again",
                     () ->
                             stack.count(
-                                            "SELECT count(*) FROM listings WHERE listing_key = "
-                                                    + key
-                                                    + " AND removed_at IS NULL AND version = 3")
-                                    == 1);
+                                                    "SELECT count(*) FROM listings WHERE"
+                                                            + " listing_key = "
+                                                            + key
+                                                            + " AND removed_at IS NULL AND version"
+                                                            + " = 3")
+                                            == 1
+                                    // price_history is another sink: it may land a moment later
+                                    && stack.count(
+                                                    "SELECT count(*) FROM price_history WHERE"
+                                                            + " listing_key = "
+                                                            + key)
+                                            == 3);
             assertThat(
                             stack.pairs(
                                     "SELECT version::text, change_kind FROM price_history"
