@@ -73,6 +73,20 @@ public final class LocalClassifier {
     }
 
     /**
+     * Whether two matches of the same query are listings so alike (by the vectors they carry) that
+     * a label of one decides the other.
+     */
+    public boolean alike(QueryMatch a, QueryMatch b) {
+        EmbeddedListing x = a.embedded();
+        EmbeddedListing y = b.embedded();
+        return a.query().id().equals(b.query().id())
+                && ListingEmbedder.isEmbedded(x)
+                && ListingEmbedder.isEmbedded(y)
+                && x.modelId().equals(y.modelId())
+                && TextEmbedder.cosine(x.vector(), y.vector()) >= ALIKE;
+    }
+
+    /**
      * Listings this classifier had to embed itself because their match carried no vector of its
      * model (the embedder fell back, or the vector store uses another model).
      */
@@ -133,7 +147,7 @@ public final class LocalClassifier {
     private Judgement classify(QueryMatch m, float[] title, long latencyMs) {
         String terms = m.query().terms();
         double similarity =
-                TextEmbedder.cosine(queryVectors.computeIfAbsent(terms, embedder::embed), title);
+                TextEmbedder.cosine(queryVectors.computeIfAbsent(terms, this::queryVector), title);
         ListingAttributes attributes =
                 AttributeReader.read(m.listing().title(), m.listing().description());
         Optional<DanishMarkers.Marked> marked =
@@ -237,6 +251,15 @@ public final class LocalClassifier {
                 0,
                 0,
                 0);
+    }
+
+    /** The query's terms in every {@link VerdictPrototypes#QUERY_TEMPLATES}, averaged. */
+    private float[] queryVector(String terms) {
+        return mean(
+                embedder.embedAll(
+                        VerdictPrototypes.QUERY_TEMPLATES.stream()
+                                .map(t -> t.replace("{}", terms))
+                                .toList()));
     }
 
     private static double confidence(double distance) {

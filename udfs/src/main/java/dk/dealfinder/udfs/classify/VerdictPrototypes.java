@@ -7,7 +7,8 @@ import java.util.Map;
 /**
  * Short descriptions of each non-relevant verdict, in Danish and in English, for zero-shot
  * classification: a listing title closer to a verdict's descriptions than to the query gets that
- * verdict. They catch phrasings the Danish markers do not list (and English listings).
+ * verdict. They catch phrasings the Danish markers do not list (and English listings). The query
+ * itself is put in the titles of {@link #QUERY_TEMPLATES}.
  */
 final class VerdictPrototypes {
 
@@ -29,6 +30,14 @@ final class VerdictPrototypes {
                     List.of("købes, søger at købe", "wanted, looking to buy"),
                     Verdict.SWAP,
                     List.of("byttes med noget andet", "swap or trade for something else"));
+
+    /**
+     * How Danish ads for the searched item are titled: the query is embedded in each and the
+     * vectors averaged (prompt ensembling, as CLIP's "a photo of a {}"), so a title is compared
+     * with what an ad for the item reads like rather than with one or two bare words.
+     */
+    static final List<String> QUERY_TEMPLATES =
+            List.of("{}", "{} sælges", "{} til salg", "Flot {}", "Brugt {}", "{} som ny");
 
     private VerdictPrototypes() {}
 }

@@ -18,7 +18,9 @@ import java.util.Optional;
  * first (on the vectors the matches carry; it is also every fallback). LOCAL stops there; AUTO
  * escalates to the LLM only a non-rule verdict below the confidence band or a long text; LLM and
  * CLIP send everything to their model. Paid answers come from the cache when they can, and are
- * bought only while the daily budget lasts.
+ * bought only while the daily budget lasts. Of uncertain listings alike each other (reposts, the
+ * same product again) only the first is asked about; its answer becomes a labelled example and the
+ * local model judges the rest again with it.
  *
  * <p>A match outside its query's price range only feeds the market estimate and is never alerted,
  * so it is never worth paying for: the local verdict stands, whatever the mode.
@@ -27,6 +29,8 @@ public final class ModelRouter {
 
     /** Rough size of a token in Danish and English text, for the long-text threshold. */
     private static final int CHARS_PER_TOKEN = 4;
+
+    private static final String UNCERTAIN = "auto-uncertain";
 
     private final LocalClassifier local;
     private final Map<ModelMode, RemoteClassifier> remotes;
@@ -78,8 +82,14 @@ public final class ModelRouter {
             }
         }
         escalate.forEach(
-                (mode, indices) ->
-                        ask(remotes.get(mode), batch, locals, indices, reasons, decisions));
+                (mode, indices) -> {
+                    List<Integer> twins = twinsOfEarlier(batch, indices, reasons);
+                    List<Integer> first = new ArrayList<>(indices);
+                    first.removeAll(twins);
+                    ask(remotes.get(mode), batch, locals, first, reasons, decisions);
+                    List<Integer> unsure = rejudged(batch, twins, decisions);
+                    ask(remotes.get(mode), batch, locals, unsure, reasons, decisions);
+                });
         List<Classification> out = new ArrayList<>(batch.size());
         long now = clock.millis();
         for (int i = 0; i < batch.size(); i++) {
@@ -107,7 +117,7 @@ public final class ModelRouter {
                     return Route.local("auto-no-llm-configured");
                 }
                 if (l.confidence() < settings.uncertainBelow()) {
-                    return new Route(ModelMode.LLM, "auto-uncertain");
+                    return new Route(ModelMode.LLM, UNCERTAIN);
                 }
                 return m.listing().text().length() / CHARS_PER_TOKEN > settings.longTextTokens()
                         ? new Route(ModelMode.LLM, "auto-long-text")
@@ -126,6 +136,45 @@ public final class ModelRouter {
             default:
                 throw new IllegalStateException("unknown mode " + mode);
         }
+    }
+
+    /**
+     * The uncertain listings that are alike an earlier one of the same query in the batch (a
+     * repost, the same product again): the LLM is asked about the first, and its answer, learned as
+     * a labelled example, lets the local model decide the rest.
+     */
+    private List<Integer> twinsOfEarlier(
+            List<QueryMatch> batch, List<Integer> indices, String[] reasons) {
+        List<Integer> first = new ArrayList<>();
+        List<Integer> twins = new ArrayList<>();
+        for (int i : indices) {
+            QueryMatch m = batch.get(i);
+            boolean twin =
+                    UNCERTAIN.equals(reasons[i])
+                            && first.stream().anyMatch(f -> local.alike(batch.get(f), m));
+            (twin ? twins : first).add(i);
+        }
+        return twins;
+    }
+
+    /**
+     * Judges the twins again with the labels just learned; decides those now confident and returns
+     * the rest, still to be asked about.
+     */
+    private List<Integer> rejudged(List<QueryMatch> batch, List<Integer> twins, Decision[] out) {
+        if (twins.isEmpty()) {
+            return twins;
+        }
+        List<Judgement> again = local.classifyAll(twins.stream().map(batch::get).toList());
+        List<Integer> unsure = new ArrayList<>();
+        for (int n = 0; n < twins.size(); n++) {
+            if (again.get(n).confidence() >= settings.uncertainBelow()) {
+                out[twins.get(n)] = new Decision(again.get(n), "auto-learned-from-twin", false);
+            } else {
+                unsure.add(twins.get(n));
+            }
+        }
+        return unsure;
     }
 
     /** Answers escalated listings from the cache, then buys the rest within the budget. */

@@ -45,6 +45,9 @@ class EmbedOnceTest {
                     listing("2", "iPhone 13 mini 256GB", 2800L),
                     listing("3", "Flot iPhone 12 Pro", 3000L));
 
+    /** Texts the local classifier embeds per saved query: its terms in each title template. */
+    private static final int QUERY_TEXTS = 6;
+
     private final CountingEmbeddingModel model = new CountingEmbeddingModel();
     private final TextEmbedder embedder = TextEmbedder.of(model, "all-minilm-l6-v2-q");
     private final OpenAiDouble llmDouble = OpenAiDouble.start(ListingVerdictResponder.honest());
@@ -72,8 +75,8 @@ class EmbedOnceTest {
             assertThat(model.timesEmbedded(l.title())).as(l.title()).isEqualTo(1);
         }
         assertThat(model.texts().subList(prototypeTexts, model.texts().size()))
-                .as("after the prototypes: the three titles once, then each query's terms once")
-                .hasSize(LISTINGS.size() + QUERIES.size());
+                .as("after the prototypes: the three titles once, then each query once")
+                .hasSize(LISTINGS.size() + QUERIES.size() * QUERY_TEXTS);
         assertThat(local.listingsEmbedded()).isZero();
     }
 

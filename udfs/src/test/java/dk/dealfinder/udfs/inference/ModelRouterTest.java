@@ -13,6 +13,7 @@ import dk.dealfinder.testkit.doubles.openai.OpenAiDouble;
 import dk.dealfinder.testkit.doubles.openai.OpenAiFault;
 import dk.dealfinder.udfs.classify.LocalClassifier;
 import dk.dealfinder.udfs.classify.LocalSettings;
+import dk.dealfinder.udfs.embed.ListingEmbedder;
 import dk.dealfinder.udfs.inference.llm.LlmClassifier;
 import dk.dealfinder.udfs.match.QueryMatch;
 import java.time.Clock;
@@ -34,7 +35,7 @@ class ModelRouterTest {
             new JudgementCache(
                     SharedRedis.uri(), "test:" + UUID.randomUUID() + ":", Duration.ofHours(1));
     private final LocalClassifier local =
-            new LocalClassifier(TextEmbedder.shared(), new LocalSettings(0.55, 3, 3, 100));
+            new LocalClassifier(TextEmbedder.shared(), new LocalSettings(0.55, 3, 1, 100));
     private final RoutingMetrics metrics = new RoutingMetrics(new UnregisteredMetricsGroup());
     private final LlmClassifier llm = DoubleLlm.classifier(llmDouble);
 
@@ -161,6 +162,28 @@ class ModelRouterTest {
         var out = router(ModelMode.LOCAL, 0.99, 10).route(batch("Silikone skal iPhone 13 grøn"));
         assertThat(out.get(0).match().verdict()).isEqualTo(Verdict.ACCESSORY);
         assertThat(out.get(0).match().reason()).contains("labelled neighbours");
+    }
+
+    @Test
+    void ofListingsAlikeOnlyTheFirstIsAskedAboutAndItsLabelDecidesTheRest() {
+        List<QueryMatch> alike =
+                ListingEmbedder.embedAll(
+                                TextEmbedder.shared(),
+                                List.of(
+                                        listing("a1", "iPhone 13 128GB sort", 2500L),
+                                        listing("a2", "iPhone 13 128GB sort, som ny", 2500L)))
+                        .stream()
+                        .map(e -> new QueryMatch(e, PHONE, true))
+                        .toList();
+
+        var out = router(ModelMode.AUTO, 0.99, 10).route(alike);
+
+        assertThat(llmDouble.requests()).hasSize(1);
+        assertThat(ListingVerdictResponder.listings(llmDouble.requests().get(0))).hasSize(1);
+        assertThat(out).extracting(c -> c.inference().provider()).containsExactly("llm", "local");
+        assertThat(out.get(1).inference().routingReason()).isEqualTo("auto-learned-from-twin");
+        assertThat(out.get(1).match().verdict()).isEqualTo(Verdict.RELEVANT);
+        assertThat(out.get(1).match().reason()).contains("labelled neighbours");
     }
 
     /** {@code PHONE} naming its own model mode. */
