@@ -15,6 +15,7 @@ import dk.dealfinder.testkit.marketplace.LocalMarketplace;
 import dk.dealfinder.testkit.marketplace.MarketListing;
 import dk.dealfinder.testkit.marketplace.MarketplaceOptions;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -28,7 +29,10 @@ import java.util.Locale;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Stream;
+import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.MetricOptions;
 import org.apache.flink.configuration.RestOptions;
@@ -60,7 +64,16 @@ final class BackfillBench {
     /** No record moved anywhere for this long after the last listing left the source: done. */
     private static final Duration QUIET = Duration.ofSeconds(3);
 
-    private static final Duration SAMPLE = Duration.ofMillis(250);
+    /**
+     * How often the task counts are read, once the listings are stored. Every read has the
+     * JobManager collect and serialize all the job's metrics: read every 250 ms through the whole
+     * replay, that took more CPU than any operator but the classifier (JFR). So they are read only
+     * near the end, and the figure may end up to a second late instead.
+     */
+    private static final Duration SAMPLE = Duration.ofSeconds(1);
+
+    private static final Duration STORED_POLL = Duration.ofSeconds(2);
+
     private static final Duration DEADLINE = Duration.ofMinutes(20);
 
     /** The warm-up's listings get other ad ids, so the replay's are new to the job. */
@@ -81,7 +94,10 @@ final class BackfillBench {
             archive(topic, archived);
             DealfinderConfig config =
                     services.config("30s")
-                            .section("job", "{name: bench-backfill, checkpointInterval: 2s}")
+                            // The job's default interval: the heap state backend writes all of
+                            // the state at every checkpoint, so at 2 s the snapshots of a growing
+                            // state took a third of the JVM's CPU (JFR).
+                            .section("job", "{name: bench-backfill, checkpointInterval: 10s}")
                             .section(
                                     "classifier",
                                     "{routing: {defaultMode: AUTO}, llm: {baseUrl: \""
@@ -195,6 +211,16 @@ final class BackfillBench {
         Configuration flink = new Configuration();
         flink.set(RestOptions.PORT, restPort);
         flink.set(MetricOptions.METRIC_FETCHER_UPDATE_INTERVAL, SAMPLE);
+        // Checkpoints to files, as on a cluster: the local default keeps them in the JobManager's
+        // memory, which refuses more than 5 MiB per task, so a checkpoint after some 20,000
+        // listings fails and fails the job (the earlier runs restarted from there, again and
+        // again).
+        flink.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
+        flink.set(
+                CheckpointingOptions.CHECKPOINTS_DIRECTORY,
+                Path.of(System.getProperty("java.io.tmpdir"), "bench-checkpoints")
+                        .toUri()
+                        .toString());
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(flink);
         KafkaSource<RawListing> source =
                 KafkaSource.<RawListing>builder()
@@ -215,7 +241,8 @@ final class BackfillBench {
         JobClient job = env.executeAsync("bench-backfill");
         try {
             FlinkRest rest = new FlinkRest(restPort, job.getJobID());
-            long lastRecordAt = awaitLastRecord(rest, listings);
+            awaitStored(job, rest, services.pgUrl, listings);
+            long lastRecordAt = awaitLastRecord(job, rest, listings);
             double seconds = (lastRecordAt - start) / 1e9;
             List<FlinkRest.Task> tasks = rest.tasks();
             FlinkRest.Checkpoint checkpoint =
@@ -234,15 +261,51 @@ final class BackfillBench {
     }
 
     /**
+     * Waits, cheaply, until the change detector has stored every listing in PostgreSQL (the
+     * classifier behind it is then a few network buffers from the end): reading the job's metrics
+     * through its REST API this whole time would cost the job CPU.
+     */
+    private static void awaitStored(JobClient job, FlinkRest rest, String pgUrl, int listings)
+            throws Exception {
+        long deadline = System.nanoTime() + DEADLINE.toNanos();
+        try (Connection c = DriverManager.getConnection(pgUrl, SharedPostgres.user(), "");
+                PreparedStatement count = c.prepareStatement("SELECT count(*) FROM listings")) {
+            while (System.nanoTime() < deadline) {
+                requireRunning(job, rest);
+                try (ResultSet r = count.executeQuery()) {
+                    r.next();
+                    if (r.getLong(1) >= listings) {
+                        return;
+                    }
+                }
+                LockSupport.parkNanos(STORED_POLL.toNanos());
+            }
+        }
+        throw new IllegalStateException(
+                "the replay did not store " + listings + " listings within " + DEADLINE);
+    }
+
+    /** A restart replays from the last checkpoint: whatever it measured, it is no backfill. */
+    private static void requireRunning(JobClient job, FlinkRest rest) throws Exception {
+        JobStatus status = job.getJobStatus().get();
+        if (status != JobStatus.RUNNING && status != JobStatus.CREATED) {
+            throw new IllegalStateException(
+                    "the replay job went " + status + ": " + rest.rootException());
+        }
+    }
+
+    /**
      * Waits until the source task has sent on every listing and then no task has moved a record for
      * {@link #QUIET}; returns when (System.nanoTime) the counts last moved.
      */
-    private static long awaitLastRecord(FlinkRest rest, int listings) throws Exception {
+    private static long awaitLastRecord(JobClient job, FlinkRest rest, int listings)
+            throws Exception {
         long deadline = System.nanoTime() + DEADLINE.toNanos();
         List<FlinkRest.Task> last = List.of();
         long lastMoved = System.nanoTime();
         while (System.nanoTime() < deadline) {
             LockSupport.parkNanos(SAMPLE.toNanos());
+            requireRunning(job, rest);
             List<FlinkRest.Task> now;
             try {
                 now = rest.tasks();
@@ -263,9 +326,7 @@ final class BackfillBench {
     }
 
     private static List<Long> counts(List<FlinkRest.Task> tasks) {
-        return tasks.stream()
-                .flatMap(t -> java.util.stream.Stream.of(t.readRecords(), t.writeRecords()))
-                .toList();
+        return tasks.stream().flatMap(t -> Stream.of(t.readRecords(), t.writeRecords())).toList();
     }
 
     private static FlinkRest.Checkpoint awaitCheckpointAfter(FlinkRest rest, long epochMillis)

@@ -1,5 +1,6 @@
 package dk.dealfinder.bench;
 
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -75,6 +76,7 @@ public final class BenchMain {
         }
         Results results = new Results();
         Instant start = Instant.now();
+        double loadAtStart = loadAverage();
         List<String> timings = new ArrayList<>();
         boolean failed = false;
         for (Map.Entry<String, Bench> bench : all.entrySet()) {
@@ -99,15 +101,23 @@ public final class BenchMain {
         String header =
                 String.format(
                         Locale.ROOT,
-                        "Run %s (%s mode, %d cores, Java %s), %d s in all (%s)",
+                        "Run %s (%s mode, %d cores, Java %s, load average %.1f at the start and"
+                                + " %.1f at the end), %d s in all (%s)",
                         start,
                         quick ? "quick" : "full",
                         Runtime.getRuntime().availableProcessors(),
                         System.getProperty("java.version"),
+                        loadAtStart,
+                        loadAverage(),
                         Duration.between(start, Instant.now()).toSeconds(),
                         String.join("; ", timings));
         results.write(out, header);
         System.out.println("\n" + header + "\nwrote " + out.toAbsolutePath());
         System.exit(failed ? 1 : 0);
+    }
+
+    /** The machine's load average over the last minute: other work sharing the cores. */
+    private static double loadAverage() {
+        return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 }

@@ -110,6 +110,16 @@ final class FlinkRest {
                 .orElse(id);
     }
 
+    /** The first line of the exception that last failed the job, or "none". */
+    String rootException() throws IOException, InterruptedException {
+        JsonNode latest =
+                get("/jobs/" + job + "/exceptions")
+                        .path("exceptionHistory")
+                        .path("entries")
+                        .path(0);
+        return latest.path("stacktrace").asText("none").lines().findFirst().orElse("none");
+    }
+
     /** A TaskManager metric summed over the TaskManagers (one in a local environment). */
     double taskManagerMetric(String name) throws IOException, InterruptedException {
         double sum = 0;
