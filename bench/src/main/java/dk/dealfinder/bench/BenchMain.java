@@ -50,14 +50,14 @@ public final class BenchMain {
                                 Integer.getInteger("bench.sse.rate", 100),
                                 Duration.ofSeconds(3),
                                 Duration.ofSeconds(
-                                        Integer.getInteger("bench.sse.seconds", quick ? 5 : 10))));
+                                        Integer.getInteger("bench.sse.seconds", quick ? 5 : 8))));
         all.put("backfill", (r, quick) -> BackfillBench.run(r, quick ? 10_000 : 100_000));
         all.put("qdrant-sink", (r, quick) -> QdrantSinkBench.run(r, quick ? 2_000 : 5_000));
-        all.put("llm-batching", (r, quick) -> LlmBatchingBench.run(r, quick ? 200 : 400));
+        all.put("llm-batching", (r, quick) -> LlmBatchingBench.run(r, quick ? 200 : 250));
         all.put("local-share", (r, quick) -> LocalShareBench.run(r));
-        all.put("market-state", (r, quick) -> MarketStateBench.run(r, quick ? 10_000 : 100_000));
+        all.put("market-state", (r, quick) -> MarketStateBench.run(r, quick ? 10_000 : 50_000));
         all.put("search-parse", (r, quick) -> SearchParseBench.run(r, quick ? 3 : 6));
-        all.put("scraper-polling", (r, quick) -> ScraperPollingBench.run(r, quick ? 10 : 30));
+        all.put("scraper-polling", (r, quick) -> ScraperPollingBench.run(r, quick ? 10 : 20));
         all.put("micro", MicroBenchmarks::run);
         return all;
     }
