@@ -67,8 +67,8 @@ final class BackfillBench {
     /**
      * How often the task counts are read, once the listings are stored. Every read has the
      * JobManager collect and serialize all the job's metrics: read every 250 ms through the whole
-     * replay, that took more CPU than any operator but the classifier (JFR). So they are read only
-     * near the end, and the figure may end up to a second late instead.
+     * replay, that took over a third of the JVM's Java samples (JFR). So they are read only near
+     * the end, and the figure may end up to a second late instead.
      */
     private static final Duration SAMPLE = Duration.ofSeconds(1);
 
@@ -96,7 +96,7 @@ final class BackfillBench {
                     services.config("30s")
                             // The job's default interval: the heap state backend writes all of
                             // the state at every checkpoint, so at 2 s the snapshots of a growing
-                            // state took a third of the JVM's CPU (JFR).
+                            // state took a fifth of the JVM's Java samples (JFR).
                             .section("job", "{name: bench-backfill, checkpointInterval: 10s}")
                             .section(
                                     "classifier",
