@@ -80,7 +80,8 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  *                       └→ keyBy(query) DigestWindows (each query's schedule) DigestRanker
  *                          → digest_entries
  * ChangeDetector → PostgreSQL listings, price_history; RepostResolver → repost_links;
- * MarketPricer → market_estimates; PriceDropExplainer → matches; ListingEmbedder → Qdrant
+ * MarketPricer → market_estimates; PriceDropExplainer → matches; the embedder's vectors, the
+ * verdicts and REMOVED/RELISTED → keyBy(listing) QdrantPointUpdates → Qdrant (optional)
  * </pre>
  *
  * <p>Only listings that are new (and no repost, unless a repost asks less than the item did) or
