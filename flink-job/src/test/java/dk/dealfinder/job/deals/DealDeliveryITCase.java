@@ -44,19 +44,7 @@ class DealDeliveryITCase {
     @BeforeEach
     void startServices() throws Exception {
         stack = ScenarioStack.start("deal_delivery");
-        SavedQuery instant =
-                new SavedQuery(
-                        "iphone",
-                        "iPhone 13 under 4.000",
-                        "iPhone 13",
-                        "dba.dk",
-                        null,
-                        4000L,
-                        List.of(),
-                        List.of(),
-                        50,
-                        true);
-        stack.save(instant);
+        stack.save(ScenarioStack.IPHONE);
         stack.save(
                 new SavedQuery(
                         "quiet",

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.dealfinder.core.model.Alert;
-import dk.dealfinder.core.model.SavedQuery;
 import dk.dealfinder.testkit.Await;
 import dk.dealfinder.testkit.SseClient;
 import dk.dealfinder.testkit.marketplace.Catalogue;
@@ -58,18 +57,7 @@ class DealScenarioITCase {
     @BeforeEach
     void startServices() throws Exception {
         stack = ScenarioStack.start("deal_scenario");
-        stack.save(
-                new SavedQuery(
-                        QUERY,
-                        "iPhone 13 under 4.000",
-                        "iPhone 13",
-                        "dba.dk",
-                        null,
-                        4000L,
-                        List.of(),
-                        List.of(),
-                        50,
-                        true));
+        stack.save(ScenarioStack.IPHONE);
     }
 
     @AfterEach

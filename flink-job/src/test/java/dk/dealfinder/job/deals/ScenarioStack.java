@@ -41,6 +41,20 @@ final class ScenarioStack implements AutoCloseable {
 
     static final Duration DEADLINE = Duration.ofSeconds(90);
 
+    /** The saved query most scenarios watch: iPhone 13 under 4.000 kr., instant alerts. */
+    static final SavedQuery IPHONE =
+            new SavedQuery(
+                    "iphone",
+                    "iPhone 13 under 4.000",
+                    "iPhone 13",
+                    "dba.dk",
+                    null,
+                    4000L,
+                    List.of(),
+                    List.of(),
+                    50,
+                    true);
+
     private final String token = "scenario-token-" + UUID.randomUUID();
     private final String pgUrl;
     private final LocalMarketplace marketplace;

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.dealfinder.core.model.EmbeddedListing;
 import dk.dealfinder.core.model.ListingPointFields;
-import dk.dealfinder.core.model.SavedQuery;
 import dk.dealfinder.testkit.Await;
 import dk.dealfinder.testkit.doubles.qdrant.QdrantDouble;
 import dk.dealfinder.testkit.doubles.qdrant.StoredPoint;
@@ -13,7 +12,6 @@ import dk.dealfinder.testkit.marketplace.DecoyKind;
 import dk.dealfinder.testkit.marketplace.ListingDraft;
 import io.qdrant.client.grpc.JsonWithInt.Value;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.flink.configuration.Configuration;
@@ -60,18 +58,7 @@ class VectorStoreITCase {
                                         + ", collection: "
                                         + COLLECTION
                                         + ", batch: {maxTimeInBufferMs: 100}}");
-        stack.save(
-                new SavedQuery(
-                        "iphone",
-                        "iPhone 13 under 4.000",
-                        "iPhone 13",
-                        "dba.dk",
-                        null,
-                        4000L,
-                        List.of(),
-                        List.of(),
-                        50,
-                        true));
+        stack.save(ScenarioStack.IPHONE);
     }
 
     @AfterEach

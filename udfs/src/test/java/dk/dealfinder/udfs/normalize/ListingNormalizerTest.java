@@ -66,21 +66,7 @@ class ListingNormalizerTest {
 
     private static RawListing withSellerAndCategory(
             RawListing r, SellerType seller, String category) {
-        return new RawListing(
-                r.site(),
-                r.adId(),
-                r.url(),
-                r.title(),
-                r.description(),
-                r.priceText(),
-                r.currency(),
-                r.location(),
-                r.publishedText(),
-                r.imageUrls(),
-                r.tradeType(),
-                r.fetchedAt(),
-                seller,
-                category);
+        return withItemPage(r, seller, category, null, null, null);
     }
 
     @Test
@@ -102,6 +88,17 @@ class ListingNormalizerTest {
 
     private static RawListing withItemFacts(
             RawListing r, String condition, double latitude, double longitude) {
+        return withItemPage(r, null, null, condition, latitude, longitude);
+    }
+
+    /** {@code r} with what an item page adds. */
+    private static RawListing withItemPage(
+            RawListing r,
+            SellerType seller,
+            String category,
+            String condition,
+            Double latitude,
+            Double longitude) {
         return new RawListing(
                 r.site(),
                 r.adId(),
@@ -115,8 +112,8 @@ class ListingNormalizerTest {
                 r.imageUrls(),
                 r.tradeType(),
                 r.fetchedAt(),
-                null,
-                null,
+                seller,
+                category,
                 condition,
                 latitude,
                 longitude,
